@@ -1,0 +1,14 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { digestSchema, metricSchema, tagSchema } from './lib/schema.ts';
+
+// Tags and metrics are checked against these collections in src/lib/content-rules.ts, not with
+// reference(): Astro only logs a reference to a missing entry and still builds.
+export const collections = {
+  digests: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: './src/content/digests' }),
+    schema: digestSchema,
+  }),
+  tags: defineCollection({ loader: file('src/content/tags.yaml'), schema: tagSchema }),
+  metrics: defineCollection({ loader: file('src/content/metrics.yaml'), schema: metricSchema }),
+};

@@ -1,0 +1,78 @@
+/**
+ * Ordering and grouping of digests for lists, archives and navigation. Functions take plain
+ * data (anything with the fields they read), so pages, feeds and tests share one behaviour.
+ */
+import { SITE_TIME_ZONE } from './dates.ts';
+
+interface Dated {
+  id: string;
+  data: { pubDate: Date; draft: boolean };
+}
+
+/** Whether a digest appears anywhere on the site: pages, lists, feeds, cards, sitemap. */
+export function isPublished(entry: { data: { draft: boolean } }): boolean {
+  return !entry.data.draft;
+}
+
+/** Newest first; digests of the same day by id, so the order is stable between builds. */
+export function newestFirst<T extends Dated>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+    (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id),
+  );
+}
+
+/** The digests just newer and just older than `id` in a newest-first list. */
+export function neighbours<T extends Dated>(newest: readonly T[], id: string): { newer?: T; older?: T } {
+  const index = newest.findIndex((entry) => entry.id === id);
+  if (index === -1) return {};
+  return { newer: newest[index - 1], older: newest[index + 1] };
+}
+
+export interface MonthGroup<T> {
+  /** "2026-11", for ids and anchors. */
+  key: string;
+  year: number;
+  month: number;
+  entries: T[];
+}
+
+const yearMonth = new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit' });
+
+/** Groups a newest-first list by calendar month (China Standard Time), newest month first. */
+export function groupByMonth<T extends Dated>(newest: readonly T[]): MonthGroup<T>[] {
+  const groups: MonthGroup<T>[] = [];
+  for (const entry of newest) {
+    const key = yearMonth.format(entry.data.pubDate);
+    let group = groups.at(-1);
+    if (group?.key !== key) {
+      const [year, month] = key.split('-').map(Number) as [number, number];
+      group = { key, year, month, entries: [] };
+      groups.push(group);
+    }
+    group.entries.push(entry);
+  }
+  return groups;
+}
+
+/** Month groups gathered by year, newest year first. */
+export function groupByYear<T>(months: readonly MonthGroup<T>[]): { year: number; months: MonthGroup<T>[] }[] {
+  const years: { year: number; months: MonthGroup<T>[] }[] = [];
+  for (const month of months) {
+    const last = years.at(-1);
+    if (last?.year === month.year) last.months.push(month);
+    else years.push({ year: month.year, months: [month] });
+  }
+  return years;
+}
+
+/** How many digests carry each tag, in the vocabulary's order; unused tags count 0. */
+export function countByTag(
+  tagIds: readonly string[],
+  digests: readonly { data: { tags: readonly string[] } }[],
+): Map<string, number> {
+  const counts = new Map(tagIds.map((id) => [id, 0]));
+  for (const digest of digests) {
+    for (const tag of digest.data.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,73 @@
+/**
+ * Rules that look across collections: a digest's tags and metrics must exist. Astro only logs a
+ * reference to a missing entry and still builds, so these rules stop the build themselves.
+ */
+import { explain } from './schema.ts';
+
+/** One thing a contributor must fix, located precisely enough to find it. */
+export interface ContentProblem {
+  /** The file, relative to the project root. */
+  file: string;
+  /** The field path, e.g. "tags[1]" or "figures[0].metric". */
+  field: string;
+  /** What is wrong and what was expected. */
+  message: string;
+}
+
+/** The parts of a digest these rules read. */
+export interface DigestReferences {
+  file: string;
+  tags: readonly string[];
+  figures: readonly { metric?: string | undefined }[];
+}
+
+/** An existing id that differs from `written` only by case, spaces or underscores. */
+export function closestId(written: string, known: Iterable<string>): string | undefined {
+  const loose = (id: string) => id.toLowerCase().replace(/[\s_-]+/g, '');
+  const target = loose(written);
+  for (const id of known) if (loose(id) === target) return id;
+  return undefined;
+}
+
+function unknownIdMessage(kind: string, written: string, known: ReadonlySet<string>, home: string): string {
+  const suggestion = closestId(written, known);
+  if (suggestion) return explain(`${kind} "${written}" does not exist`, `"${suggestion}", the existing ${kind} it resembles`);
+  return explain(`${kind} "${written}" is not defined in ${home}`, `one of ${[...known].sort().join(', ')}; or add it to ${home}`);
+}
+
+/** Every tag or metric a digest names that is not defined. */
+export function referenceProblems(
+  digest: DigestReferences,
+  tagIds: ReadonlySet<string>,
+  metricIds: ReadonlySet<string>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  digest.tags.forEach((tag, index) => {
+    if (!tagIds.has(tag)) {
+      problems.push({ file: digest.file, field: `tags[${index}]`, message: unknownIdMessage('tag', tag, tagIds, 'src/content/tags.yaml') });
+    }
+  });
+  digest.figures.forEach((figure, index) => {
+    if (figure.metric !== undefined && !metricIds.has(figure.metric)) {
+      problems.push({
+        file: digest.file,
+        field: `figures[${index}].metric`,
+        message: unknownIdMessage('metric', figure.metric, metricIds, 'src/content/metrics.yaml'),
+      });
+    }
+  });
+  return problems;
+}
+
+/** One line per problem: `file  field  message`, the format every content check prints. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  return problems.map((problem) => `${problem.file}  ${problem.field}  ${problem.message}`).join('\n');
+}
+
+/** Thrown when content breaks a rule; its message lists every problem, not only the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(`${problems.length} content problem(s) must be fixed before the site can build:\n${formatProblems(problems)}`);
+    this.name = 'ContentError';
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The one module that reads the content collections. It checks what the schema cannot (do the
+ * tags and metrics exist?) and hands pages, feeds and cards published digests, newest first.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublished, newestFirst } from './collection.ts';
+import { ContentError, referenceProblems } from './content-rules.ts';
+
+export type Digest = CollectionEntry<'digests'>;
+export type Tag = CollectionEntry<'tags'>;
+export type Metric = CollectionEntry<'metrics'>;
+
+export interface Content {
+  /** Published digests, newest first. */
+  digests: Digest[];
+  /** The tag vocabulary, in the order of tags.yaml. */
+  tags: Tag[];
+  /** The metrics, in the order of metrics.yaml. */
+  metrics: Metric[];
+  tagById: ReadonlyMap<string, Tag>;
+  metricById: ReadonlyMap<string, Metric>;
+}
+
+let loaded: Promise<Content> | undefined;
+
+async function load(): Promise<Content> {
+  const [allDigests, tags, metrics] = await Promise.all([
+    getCollection('digests'),
+    getCollection('tags'),
+    getCollection('metrics'),
+  ]);
+  const tagById = new Map(tags.map((tag) => [tag.id, tag]));
+  const metricById = new Map(metrics.map((metric) => [metric.id, metric]));
+  // Drafts are checked too: a draft with a wrong tag should fail now, not on the day it goes live.
+  const problems = allDigests.flatMap((digest) =>
+    referenceProblems(
+      { file: digest.filePath ?? digest.id, tags: digest.data.tags, figures: digest.data.figures },
+      new Set(tagById.keys()),
+      new Set(metricById.keys()),
+    ),
+  );
+  if (problems.length > 0) throw new ContentError(problems);
+  return { digests: newestFirst(allDigests.filter(isPublished)), tags, metrics, tagById, metricById };
+}
+
+/** All content, read and checked once per build. */
+export function getContent(): Promise<Content> {
+  loaded ??= load();
+  return loaded;
+}
+
+/** A tag that content-rules has already proven to exist. */
+export function tagOf(content: Content, tagId: string): Tag {
+  const tag = content.tagById.get(tagId);
+  if (!tag) throw new Error(`Unknown tag "${tagId}" slipped past the content rules`);
+  return tag;
+}

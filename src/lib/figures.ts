@@ -1,0 +1,43 @@
+/**
+ * Key figures across digests: which ones a card and a list show, and the same measure compared
+ * across reports for the figures index.
+ */
+import { MAX_FEATURED_FIGURES, type Figure } from './schema.ts';
+
+/** The figures a card or list shows: the featured ones, or the first three if none is featured. */
+export function featuredFigures<T extends Pick<Figure, 'featured'>>(figures: readonly T[]): T[] {
+  const featured = figures.filter((figure) => figure.featured);
+  return (featured.length > 0 ? featured : figures).slice(0, MAX_FEATURED_FIGURES);
+}
+
+export interface FigureInDigest<D> {
+  digest: D;
+  figure: Figure;
+}
+
+/**
+ * For each metric, every figure that reports it, in the digests' order (newest first). Metrics
+ * no figure reports are left out.
+ */
+export function figuresByMetric<D extends { data: { figures: readonly Figure[] } }>(
+  metricIds: readonly string[],
+  digests: readonly D[],
+): { metricId: string; entries: FigureInDigest<D>[] }[] {
+  return metricIds
+    .map((metricId) => ({
+      metricId,
+      entries: digests.flatMap((digest) =>
+        digest.data.figures.filter((figure) => figure.metric === metricId).map((figure) => ({ digest, figure })),
+      ),
+    }))
+    .filter((group) => group.entries.length > 0);
+}
+
+/** Figures that belong to no metric, digest by digest. */
+export function unmeasuredFigures<D extends { data: { figures: readonly Figure[] } }>(
+  digests: readonly D[],
+): FigureInDigest<D>[] {
+  return digests.flatMap((digest) =>
+    digest.data.figures.filter((figure) => figure.metric === undefined).map((figure) => ({ digest, figure })),
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * The content model: what a contributor may write in a digest's frontmatter, in tags.yaml and in
+ * metrics.yaml. Every message says what is wrong and what was expected, with an example, because
+ * these messages are the contributor's first documentation. Cross-collection rules (does a tag
+ * exist?) live in content-rules.ts: a single entry's schema cannot see the other collections.
+ */
+import { z } from 'astro/zod';
+import { fullDateProblem, partialDateProblem, startOfDayInChina } from './dates.ts';
+
+/** Joins "what is wrong" and "what was expected" in the one format every message uses. */
+export function explain(problem: string, expected: string): string {
+  return `${problem} (expected: ${expected})`;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A lower-case kebab-case identifier, such as a tag, metric or figure id. */
+export const slugSchema = (what: string, example: string) =>
+  z.string({ error: explain(`${what} is missing or not text`, `kebab-case text, e.g. "${example}"`) })
+    .refine((value) => SLUG.test(value), {
+      error: (issue) =>
+        explain(
+          `${what} "${String(issue.input)}" is not kebab-case`,
+          `lower-case latin letters, digits and single hyphens, e.g. "${example}"`,
+        ),
+    });
+
+/** Required, non-blank text. */
+const text = (what: string, example: string) =>
+  z.string({ error: explain(`${what} is missing or not text`, `text, e.g. "${example}"`) })
+    .trim()
+    .min(1, { error: explain(`${what} is empty`, `text, e.g. "${example}"`) });
+
+/**
+ * A digest date such as "2026-11-20". YAML turns an unquoted date into a Date and silently rolls
+ * 2026-02-30 over to 2026-03-02, so only quoted text is accepted and checked day by day.
+ */
+export const digestDateSchema = (field: string) =>
+  z
+    .string({
+      error: explain(
+        `${field} is missing or not quoted text`,
+        `a date in quotes, e.g. ${field}: "2026-11-20" (unquoted dates roll over silently)`,
+      ),
+    })
+    .superRefine((value, ctx) => {
+      const problem = fullDateProblem(value);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: explain(problem, `a date that exists, written YYYY-MM-DD, e.g. "2026-11-20"`),
+        });
+      }
+    })
+    .transform(startOfDayInChina);
+
+/** The kinds of report we digest, with the label readers see. */
+export const SOURCE_KINDS = {
+  'journal-article': '期刊论文',
+  'government-briefing': '政府简报',
+  newspaper: '报纸报道',
+  magazine: '杂志文章',
+  'white-paper': '白皮书',
+  other: '其他',
+} as const;
+
+export type SourceKind = keyof typeof SOURCE_KINDS;
+const sourceKindNames = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];
+
+/** The report a digest is written from: only what the report itself states. */
+export const sourceSchema = z.object({
+  /** The report's own title, as it stands in the report. */
+  title: text('source.title', '国产大模型研发现状与创新方向'),
+  /** What kind of publication the report is. */
+  kind: z.enum(sourceKindNames, {
+    error: (issue) =>
+      explain(
+        `source.kind "${String(issue.input)}" is not a known kind`,
+        `one of ${sourceKindNames.join(', ')}`,
+      ),
+  }),
+  /** The organisation that published the report, when the report names it. */
+  publisher: text('source.publisher', '中国人工智能学会').optional(),
+  /** The authors the report names; an empty list when it names none. */
+  authors: z
+    .array(text('source.authors[]', '安晖'), {
+      error: explain('source.authors is not a list', 'a list of names, e.g. ["赵子忠", "王喆"], or []'),
+    })
+    .default([]),
+  /** The report's date, only when the report states it: "2023", "2023-12" or "2023-12-14". */
+  date: z
+    .string({ error: explain('source.date is not quoted text', 'a quoted date, e.g. "2023-12-14"') })
+    .superRefine((value, ctx) => {
+      const problem = partialDateProblem(value);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: explain(problem, `a date the report states, e.g. "2023-12-14", "2023-12" or "2023"`),
+        });
+      }
+    })
+    .optional(),
+  /** The report's address, only when the report states it. */
+  url: z.url({ error: explain('source.url is not a web address', 'e.g. "https://example.org/report"') }).optional(),
+});
+
+/** One number the report states, with the report's own words as evidence. */
+export const figureSchema = z.object({
+  /** Unique within the digest, kebab-case; it becomes the figure's anchor and card name. */
+  id: slugSchema('figure id', 'model-count'),
+  /** The value as the report writes it, e.g. "超过140个" or "3342万"; it must occur in the quote. */
+  value: text('figure value', '超过140个'),
+  /** The value as a plain number, for charts; leave out when the report gives no single number. */
+  numeric: z
+    .number({ error: explain('figure numeric is not a number', 'a plain number, e.g. 140, or leave it out') })
+    .finite()
+    .optional(),
+  /** The unit of `numeric`, e.g. "个" or "万次". */
+  unit: text('figure unit', '个').optional(),
+  /** What the number measures, in a few words: "国内已推出的大模型数量". */
+  label: text('figure label', '国内已推出的大模型数量'),
+  /** The period or date the figure refers to, as the report gives it, or "未注明". */
+  asOf: text('figure asOf', '截至2023年7月底'),
+  /** The report's own words, copied verbatim (whitespace aside), containing the value. */
+  quote: text('figure quote', '当前，我国推出的大模型已超过140个。'),
+  /** The measure this figure reports, from metrics.yaml, so figures compare across reports. */
+  metric: slugSchema('figure metric', 'china-model-count').optional(),
+  /** Show this figure on the digest's card and the home page; at most 3 per digest. */
+  featured: z.boolean({ error: explain('figure featured is not true or false', 'featured: true') }).default(false),
+});
+
+export const MAX_FEATURED_FIGURES = 3;
+export const MAX_FIGURES = 8;
+
+/** Removes every kind of white space, so a quote split across lines still matches. */
+export function withoutWhitespace(value: string): string {
+  return value.replace(/\s+/gu, '');
+}
+
+/** A digest: our summary of one report, with its key figures. */
+export const digestSchema = z
+  .object({
+    /** Our headline for the digest (not the report's title). */
+    title: text('title', '国产大模型：从“生下来”到“用起来”'),
+    /** One or two sentences for lists, meta tags and feeds. */
+    description: text('description', '一份地方信息中心的决策参考，梳理了大模型的概念、厂商与趋势。'),
+    /** The digest's publication date, quoted: "2026-11-20". */
+    pubDate: digestDateSchema('pubDate'),
+    /** The date of the last substantial revision, quoted; leave out if never revised. */
+    updatedDate: digestDateSchema('updatedDate').optional(),
+    /** A draft is built nowhere: no page, feed, card or sitemap entry. */
+    draft: z.boolean({ error: explain('draft is not true or false', 'draft: true') }).default(false),
+    /** The report this digest is written from. */
+    source: sourceSchema,
+    /** Tag ids from src/content/tags.yaml, at least one. */
+    tags: z
+      .array(slugSchema('tag', 'open-source'), {
+        error: explain('tags is missing or not a list', 'a list of tag ids, e.g. [policy, compute]'),
+      })
+      .min(1, { error: explain('tags is empty', 'at least one tag id, e.g. [policy]') }),
+    /** The report's key figures, 1 to 8. */
+    figures: z
+      .array(figureSchema, { error: explain('figures is missing or not a list', 'a list of 1 to 8 figures') })
+      .min(1, { error: explain('figures is empty', 'at least one figure') })
+      .max(MAX_FIGURES, {
+        error: (issue) =>
+          explain(`figures has ${(issue.input as unknown[]).length} entries`, `at most ${MAX_FIGURES} figures`),
+      }),
+  })
+  .superRefine((digest, ctx) => {
+    if (digest.updatedDate && digest.updatedDate < digest.pubDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updatedDate'],
+        message: explain('updatedDate is before pubDate', 'a date on or after pubDate, or leave it out'),
+      });
+    }
+    const seenIds = new Set<string>();
+    digest.figures.forEach((figure, index) => {
+      if (seenIds.has(figure.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', index, 'id'],
+          message: explain(`figure id "${figure.id}" is used twice`, 'a different id for each figure in the digest'),
+        });
+      }
+      seenIds.add(figure.id);
+      if (!withoutWhitespace(figure.quote).includes(withoutWhitespace(figure.value))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', index, 'value'],
+          message: explain(
+            `value "${figure.value}" does not occur in the figure's quote`,
+            'the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。"',
+          ),
+        });
+      }
+    });
+    const featured = digest.figures.filter((figure) => figure.featured).length;
+    if (featured > MAX_FEATURED_FIGURES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['figures'],
+        message: explain(
+          `${featured} figures are featured`,
+          `at most ${MAX_FEATURED_FIGURES} with featured: true (they are the ones the card shows)`,
+        ),
+      });
+    }
+  });
+
+/** A tag from the shared vocabulary in src/content/tags.yaml. */
+export const tagSchema = z.object({
+  /** The Chinese name readers see, e.g. "开源生态". */
+  name: text('tag name', '开源生态'),
+  /** One line on what the tag collects. */
+  description: text('tag description', '开源模型、框架与数据集，以及基于开源的研发路线。'),
+});
+
+/** A measure that several reports quote, in src/content/metrics.yaml. */
+export const metricSchema = z.object({
+  /** The Chinese name readers see, e.g. "国内大模型数量". */
+  name: text('metric name', '国内大模型数量'),
+  /** The unit the reports count in, e.g. "个". */
+  unit: text('metric unit', '个'),
+  /** One line on what exactly is measured and how reports differ in counting it. */
+  description: text('metric description', '各报告所称国内已发布或推出的大模型数量。'),
+});
+
+export type DigestData = z.output<typeof digestSchema>;
+export type Figure = z.output<typeof figureSchema>;
+export type Source = z.output<typeof sourceSchema>;
+export type TagData = z.output<typeof tagSchema>;
+export type MetricData = z.output<typeof metricSchema>;

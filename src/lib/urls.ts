@@ -1,0 +1,35 @@
+/**
+ * The one place that knows every URL of the site. Pages, feeds, cards and meta tags all build
+ * links here, so a link can never point at a route that is written somewhere else.
+ */
+
+/** A digest's page. */
+export const digestPath = (digestId: string) => `/digests/${digestId}/`;
+
+/** The anchor id of a figure inside its digest page. */
+export const figureAnchorId = (figureId: string) => `figure-${figureId}`;
+
+/** A figure's place in its digest page. */
+export const figureInDigestPath = (digestId: string, figureId: string) =>
+  `${digestPath(digestId)}#${figureAnchorId(figureId)}`;
+
+/** A figure's own page (the permalink a reader shares). */
+export const figurePath = (digestId: string, figureId: string) =>
+  `${digestPath(digestId)}figures/${figureId}/`;
+
+export const homePath = '/';
+export const archivePath = '/archive/';
+export const tagsPath = '/tags/';
+export const figuresIndexPath = '/figures/';
+export const aboutPath = '/about/';
+
+/** A tag's page. */
+export const tagPath = (tagId: string) => `/tags/${tagId}/`;
+
+/** A metric's section on the figures index. */
+export const metricPath = (metricId: string) => `${figuresIndexPath}#metric-${metricId}`;
+
+/** Turns a site path into an absolute URL on the deployed site. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
