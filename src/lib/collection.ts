@@ -16,9 +16,7 @@ export function isPublished(entry: { data: { draft: boolean } }): boolean {
 
 /** Newest first; digests of the same day by id, so the order is stable between builds. */
 export function newestFirst<T extends Dated>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id),
-  );
+  return [...entries].sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id));
 }
 
 /** The digests just newer and just older than `id` in a newest-first list. */

@@ -8,10 +8,14 @@ import { explain } from './schema.ts';
 export interface ContentProblem {
   /** The file, relative to the project root. */
   file: string;
+  /** The 1-based line in the file, when known. */
+  line?: number | undefined;
   /** The field path, e.g. "tags[1]" or "figures[0].metric". */
   field: string;
   /** What is wrong and what was expected. */
   message: string;
+  /** A warning is printed but does not stop the build. */
+  severity?: 'error' | 'warning';
 }
 
 /** The parts of a digest these rules read. */
@@ -31,8 +35,12 @@ export function closestId(written: string, known: Iterable<string>): string | un
 
 function unknownIdMessage(kind: string, written: string, known: ReadonlySet<string>, home: string): string {
   const suggestion = closestId(written, known);
-  if (suggestion) return explain(`${kind} "${written}" does not exist`, `"${suggestion}", the existing ${kind} it resembles`);
-  return explain(`${kind} "${written}" is not defined in ${home}`, `one of ${[...known].sort().join(', ')}; or add it to ${home}`);
+  if (suggestion)
+    return explain(`${kind} "${written}" does not exist`, `"${suggestion}", the existing ${kind} it resembles`);
+  return explain(
+    `${kind} "${written}" is not defined in ${home}`,
+    `one of ${[...known].sort().join(', ')}; or add it to ${home}`,
+  );
 }
 
 /** Every tag or metric a digest names that is not defined. */
@@ -44,7 +52,11 @@ export function referenceProblems(
   const problems: ContentProblem[] = [];
   digest.tags.forEach((tag, index) => {
     if (!tagIds.has(tag)) {
-      problems.push({ file: digest.file, field: `tags[${index}]`, message: unknownIdMessage('tag', tag, tagIds, 'src/content/tags.yaml') });
+      problems.push({
+        file: digest.file,
+        field: `tags[${index}]`,
+        message: unknownIdMessage('tag', tag, tagIds, 'src/content/tags.yaml'),
+      });
     }
   });
   digest.figures.forEach((figure, index) => {
@@ -59,15 +71,26 @@ export function referenceProblems(
   return problems;
 }
 
-/** One line per problem: `file  field  message`, the format every content check prints. */
+/** One line per problem: `file:line  field  message`, the format every content check prints. */
 export function formatProblems(problems: readonly ContentProblem[]): string {
-  return problems.map((problem) => `${problem.file}  ${problem.field}  ${problem.message}`).join('\n');
+  return problems
+    .map((problem) => {
+      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+      const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+      return `${where}  ${problem.field}  ${prefix}${problem.message}`;
+    })
+    .join('\n');
 }
 
 /** Thrown when content breaks a rule; its message lists every problem, not only the first. */
 export class ContentError extends Error {
-  constructor(readonly problems: readonly ContentProblem[]) {
-    super(`${problems.length} content problem(s) must be fixed before the site can build:\n${formatProblems(problems)}`);
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    super(
+      `${problems.length} content problem(s) must be fixed before the site can build:\n${formatProblems(problems)}`,
+    );
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }

@@ -34,9 +34,12 @@ export function partialDateProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The instant a digest dated "YYYY-MM-DD" is published: midnight in China Standard Time. */
-export function startOfDayInChina(text: string): Date {
-  return new Date(`${text}T00:00:00+08:00`);
+/**
+ * The instant a digest dated "YYYY-MM-DD" is published: 08:00 China Standard Time, which is
+ * 00:00 UTC, so feeds (whose RFC-822 dates are written in GMT) show the same calendar day.
+ */
+export function publicationInstant(text: string): Date {
+  return new Date(`${text}T08:00:00+08:00`);
 }
 
 const chineseDate = new Intl.DateTimeFormat('zh-CN', {

@@ -11,7 +11,7 @@ export type Tag = CollectionEntry<'tags'>;
 export type Metric = CollectionEntry<'metrics'>;
 
 export interface Content {
-  /** Published digests, newest first. */
+  /** Published digests, newest first (drafts too, in `npm run dev` only). */
   digests: Digest[];
   /** The tag vocabulary, in the order of tags.yaml. */
   tags: Tag[];
@@ -40,7 +40,9 @@ async function load(): Promise<Content> {
     ),
   );
   if (problems.length > 0) throw new ContentError(problems);
-  return { digests: newestFirst(allDigests.filter(isPublished)), tags, metrics, tagById, metricById };
+  // `npm run dev` shows drafts, so contributors can preview a digest and its cards before publishing.
+  const visible = import.meta.env.DEV ? allDigests : allDigests.filter(isPublished);
+  return { digests: newestFirst(visible), tags, metrics, tagById, metricById };
 }
 
 /** All content, read and checked once per build. */
@@ -54,4 +56,12 @@ export function tagOf(content: Content, tagId: string): Tag {
   const tag = content.tagById.get(tagId);
   if (!tag) throw new Error(`Unknown tag "${tagId}" slipped past the content rules`);
   return tag;
+}
+
+/** Every tag of the vocabulary with its published digests, newest first. */
+export function digestsByTag(content: Content): { tag: Tag; digests: Digest[] }[] {
+  return content.tags.map((tag) => ({
+    tag,
+    digests: content.digests.filter((digest) => digest.data.tags.includes(tag.id)),
+  }));
 }

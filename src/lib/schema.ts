@@ -5,7 +5,7 @@
  * exist?) live in content-rules.ts: a single entry's schema cannot see the other collections.
  */
 import { z } from 'astro/zod';
-import { fullDateProblem, partialDateProblem, startOfDayInChina } from './dates.ts';
+import { fullDateProblem, partialDateProblem, publicationInstant } from './dates.ts';
 
 /** Joins "what is wrong" and "what was expected" in the one format every message uses. */
 export function explain(problem: string, expected: string): string {
@@ -14,9 +14,24 @@ export function explain(problem: string, expected: string): string {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * An object that rejects fields it does not know: a misspelt field ("tittle") would otherwise be
+ * dropped without a word and the contributor's text silently lost.
+ */
+function knownFieldsOnly<Shape extends z.ZodRawShape>(where: string, shape: Shape) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? explain(`${where} has unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`, `only ${known}`)
+        : undefined,
+  });
+}
+
 /** A lower-case kebab-case identifier, such as a tag, metric or figure id. */
 export const slugSchema = (what: string, example: string) =>
-  z.string({ error: explain(`${what} is missing or not text`, `kebab-case text, e.g. "${example}"`) })
+  z
+    .string({ error: explain(`${what} is missing or not text`, `kebab-case text, e.g. "${example}"`) })
     .refine((value) => SLUG.test(value), {
       error: (issue) =>
         explain(
@@ -27,7 +42,8 @@ export const slugSchema = (what: string, example: string) =>
 
 /** Required, non-blank text. */
 const text = (what: string, example: string) =>
-  z.string({ error: explain(`${what} is missing or not text`, `text, e.g. "${example}"`) })
+  z
+    .string({ error: explain(`${what} is missing or not text`, `text, e.g. "${example}"`) })
     .trim()
     .min(1, { error: explain(`${what} is empty`, `text, e.g. "${example}"`) });
 
@@ -52,7 +68,7 @@ export const digestDateSchema = (field: string) =>
         });
       }
     })
-    .transform(startOfDayInChina);
+    .transform(publicationInstant);
 
 /** The kinds of report we digest, with the label readers see. */
 export const SOURCE_KINDS = {
@@ -68,16 +84,13 @@ export type SourceKind = keyof typeof SOURCE_KINDS;
 const sourceKindNames = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];
 
 /** The report a digest is written from: only what the report itself states. */
-export const sourceSchema = z.object({
+export const sourceSchema = knownFieldsOnly('source', {
   /** The report's own title, as it stands in the report. */
   title: text('source.title', '国产大模型研发现状与创新方向'),
   /** What kind of publication the report is. */
   kind: z.enum(sourceKindNames, {
     error: (issue) =>
-      explain(
-        `source.kind "${String(issue.input)}" is not a known kind`,
-        `one of ${sourceKindNames.join(', ')}`,
-      ),
+      explain(`source.kind "${String(issue.input)}" is not a known kind`, `one of ${sourceKindNames.join(', ')}`),
   }),
   /** The organisation that published the report, when the report names it. */
   publisher: text('source.publisher', '中国人工智能学会').optional(),
@@ -105,7 +118,7 @@ export const sourceSchema = z.object({
 });
 
 /** One number the report states, with the report's own words as evidence. */
-export const figureSchema = z.object({
+export const figureSchema = knownFieldsOnly('figure', {
   /** Unique within the digest, kebab-case; it becomes the figure's anchor and card name. */
   id: slugSchema('figure id', 'model-count'),
   /** The value as the report writes it, e.g. "超过140个" or "3342万"; it must occur in the quote. */
@@ -113,7 +126,6 @@ export const figureSchema = z.object({
   /** The value as a plain number, for charts; leave out when the report gives no single number. */
   numeric: z
     .number({ error: explain('figure numeric is not a number', 'a plain number, e.g. 140, or leave it out') })
-    .finite()
     .optional(),
   /** The unit of `numeric`, e.g. "个" or "万次". */
   unit: text('figure unit', '个').optional(),
@@ -123,8 +135,8 @@ export const figureSchema = z.object({
   asOf: text('figure asOf', '截至2023年7月底'),
   /** The report's own words, copied verbatim (whitespace aside), containing the value. */
   quote: text('figure quote', '当前，我国推出的大模型已超过140个。'),
-  /** The measure this figure reports, from metrics.yaml, so figures compare across reports. */
-  metric: slugSchema('figure metric', 'china-model-count').optional(),
+  /** The measure this figure reports, an id from metrics.yaml, so figures compare across reports. */
+  metric: text('figure metric', 'china-model-count').optional(),
   /** Show this figure on the digest's card and the home page; at most 3 per digest. */
   featured: z.boolean({ error: explain('figure featured is not true or false', 'featured: true') }).default(false),
 });
@@ -138,76 +150,74 @@ export function withoutWhitespace(value: string): string {
 }
 
 /** A digest: our summary of one report, with its key figures. */
-export const digestSchema = z
-  .object({
-    /** Our headline for the digest (not the report's title). */
-    title: text('title', '国产大模型：从“生下来”到“用起来”'),
-    /** One or two sentences for lists, meta tags and feeds. */
-    description: text('description', '一份地方信息中心的决策参考，梳理了大模型的概念、厂商与趋势。'),
-    /** The digest's publication date, quoted: "2026-11-20". */
-    pubDate: digestDateSchema('pubDate'),
-    /** The date of the last substantial revision, quoted; leave out if never revised. */
-    updatedDate: digestDateSchema('updatedDate').optional(),
-    /** A draft is built nowhere: no page, feed, card or sitemap entry. */
-    draft: z.boolean({ error: explain('draft is not true or false', 'draft: true') }).default(false),
-    /** The report this digest is written from. */
-    source: sourceSchema,
-    /** Tag ids from src/content/tags.yaml, at least one. */
-    tags: z
-      .array(slugSchema('tag', 'open-source'), {
-        error: explain('tags is missing or not a list', 'a list of tag ids, e.g. [policy, compute]'),
-      })
-      .min(1, { error: explain('tags is empty', 'at least one tag id, e.g. [policy]') }),
-    /** The report's key figures, 1 to 8. */
-    figures: z
-      .array(figureSchema, { error: explain('figures is missing or not a list', 'a list of 1 to 8 figures') })
-      .min(1, { error: explain('figures is empty', 'at least one figure') })
-      .max(MAX_FIGURES, {
-        error: (issue) =>
-          explain(`figures has ${(issue.input as unknown[]).length} entries`, `at most ${MAX_FIGURES} figures`),
-      }),
-  })
-  .superRefine((digest, ctx) => {
-    if (digest.updatedDate && digest.updatedDate < digest.pubDate) {
+export const digestSchema = knownFieldsOnly('frontmatter', {
+  /** Our headline for the digest (not the report's title). */
+  title: text('title', '国产大模型：从“生下来”到“用起来”'),
+  /** One or two sentences for lists, meta tags and feeds. */
+  description: text('description', '一份地方信息中心的决策参考，梳理了大模型的概念、厂商与趋势。'),
+  /** The digest's publication date, quoted: "2026-11-20". */
+  pubDate: digestDateSchema('pubDate'),
+  /** The date of the last substantial revision, quoted; leave out if never revised. */
+  updatedDate: digestDateSchema('updatedDate').optional(),
+  /** A draft is built nowhere: no page, feed, card or sitemap entry. */
+  draft: z.boolean({ error: explain('draft is not true or false', 'draft: true') }).default(false),
+  /** The report this digest is written from. */
+  source: sourceSchema,
+  /** Tag ids from src/content/tags.yaml, at least one (checked against it in content-rules.ts). */
+  tags: z
+    .array(text('tag', 'open-source'), {
+      error: explain('tags is missing or not a list', 'a list of tag ids, e.g. [policy, compute]'),
+    })
+    .min(1, { error: explain('tags is empty', 'at least one tag id, e.g. [policy]') }),
+  /** The report's key figures, 1 to 8. */
+  figures: z
+    .array(figureSchema, { error: explain('figures is missing or not a list', 'a list of 1 to 8 figures') })
+    .min(1, { error: explain('figures is empty', 'at least one figure') })
+    .max(MAX_FIGURES, {
+      error: (issue) =>
+        explain(`figures has ${(issue.input as unknown[]).length} entries`, `at most ${MAX_FIGURES} figures`),
+    }),
+}).superRefine((digest, ctx) => {
+  if (digest.updatedDate && digest.updatedDate < digest.pubDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['updatedDate'],
+      message: explain('updatedDate is before pubDate', 'a date on or after pubDate, or leave it out'),
+    });
+  }
+  const seenIds = new Set<string>();
+  digest.figures.forEach((figure, index) => {
+    if (seenIds.has(figure.id)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['updatedDate'],
-        message: explain('updatedDate is before pubDate', 'a date on or after pubDate, or leave it out'),
+        path: ['figures', index, 'id'],
+        message: explain(`figure id "${figure.id}" is used twice`, 'a different id for each figure in the digest'),
       });
     }
-    const seenIds = new Set<string>();
-    digest.figures.forEach((figure, index) => {
-      if (seenIds.has(figure.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['figures', index, 'id'],
-          message: explain(`figure id "${figure.id}" is used twice`, 'a different id for each figure in the digest'),
-        });
-      }
-      seenIds.add(figure.id);
-      if (!withoutWhitespace(figure.quote).includes(withoutWhitespace(figure.value))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['figures', index, 'value'],
-          message: explain(
-            `value "${figure.value}" does not occur in the figure's quote`,
-            'the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。"',
-          ),
-        });
-      }
-    });
-    const featured = digest.figures.filter((figure) => figure.featured).length;
-    if (featured > MAX_FEATURED_FIGURES) {
+    seenIds.add(figure.id);
+    if (!withoutWhitespace(figure.quote).includes(withoutWhitespace(figure.value))) {
       ctx.addIssue({
         code: 'custom',
-        path: ['figures'],
+        path: ['figures', index, 'value'],
         message: explain(
-          `${featured} figures are featured`,
-          `at most ${MAX_FEATURED_FIGURES} with featured: true (they are the ones the card shows)`,
+          `value "${figure.value}" does not occur in the figure's quote`,
+          'the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。"',
         ),
       });
     }
   });
+  const featured = digest.figures.filter((figure) => figure.featured).length;
+  if (featured > MAX_FEATURED_FIGURES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['figures'],
+      message: explain(
+        `${featured} figures are featured`,
+        `at most ${MAX_FEATURED_FIGURES} with featured: true (they are the ones the card shows)`,
+      ),
+    });
+  }
+});
 
 /** A tag from the shared vocabulary in src/content/tags.yaml. */
 export const tagSchema = z.object({

@@ -3,7 +3,8 @@ export const SITE = {
   name: '百模观察',
   englishName: 'Hundred Models Watch',
   tagline: '中国大模型产业报告摘要',
-  description: '百模观察逐篇精读中国大模型产业的研究报告、政府简报与媒体报道，提炼要点与关键数字，并注明每个数字的出处原文。',
+  description:
+    '百模观察逐篇精读中国大模型产业的研究报告、政府简报与媒体报道，提炼要点与关键数字，并注明每个数字的出处原文。',
   lang: 'zh-CN',
   ogLocale: 'zh_CN',
 } as const;

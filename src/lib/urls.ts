@@ -14,8 +14,7 @@ export const figureInDigestPath = (digestId: string, figureId: string) =>
   `${digestPath(digestId)}#${figureAnchorId(figureId)}`;
 
 /** A figure's own page (the permalink a reader shares). */
-export const figurePath = (digestId: string, figureId: string) =>
-  `${digestPath(digestId)}figures/${figureId}/`;
+export const figurePath = (digestId: string, figureId: string) => `${digestPath(digestId)}figures/${figureId}/`;
 
 export const homePath = '/';
 export const archivePath = '/archive/';
@@ -33,3 +32,13 @@ export const metricPath = (metricId: string) => `${figuresIndexPath}#metric-${me
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/** The site-wide RSS feed, JSON Feed and a tag's own RSS feed. */
+export const rssPath = '/rss.xml';
+export const jsonFeedPath = '/feed.json';
+export const tagFeedPath = (tagId: string) => `${tagPath(tagId)}rss.xml`;
+
+/** A digest's share card, the site's card, and a figure's card (PNG, 1200x630). */
+export const digestCardPath = (digestId: string) => `/cards/${digestId}.png`;
+export const siteCardPath = '/cards/site.png';
+export const figureCardPath = (digestId: string, figureId: string) => `/cards/${digestId}/${figureId}.png`;

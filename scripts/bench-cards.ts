@@ -1,0 +1,167 @@
+/**
+ * Measures the social-card renderer against its budget: the font read once per build, at most
+ * 80 ms per card after the first, at most 150 KB per PNG. Renders N cards of realistic Chinese
+ * content without the cache and exits with 1 when a target is missed.
+ *
+ *   node scripts/bench-cards.ts [N]      (default 50)
+ */
+import { excerpt, type Card, type CardFigure } from '../src/lib/cards/card-data.ts';
+import { loadCardFonts } from '../src/lib/cards/fonts.ts';
+import { assertCardDrawable } from '../src/lib/cards/glyphs.ts';
+import { renderCardPng } from '../src/lib/cards/render.ts';
+
+const MAX_MS_PER_CARD = 80;
+const MAX_PNG_BYTES = 150 * 1024;
+
+const SITE_NAME = '百模观察';
+
+const HEADLINES = [
+  '国产大模型：从“生下来”到“用起来”',
+  '算力缺口仍是国产大模型的最大瓶颈',
+  '生成式人工智能服务管理暂行办法施行一年：备案制度如何影响大模型的上线节奏与商业化路径',
+  '开源还是闭源？国内厂商在基础模型路线上的分化与各自的理由',
+  '从百模大战到行业落地：金融、政务、医疗三大场景的应用进展与数据治理难题',
+  '大模型训练数据的版权边界：一份法学期刊论文的梳理',
+  '地方政府为何竞相建设智算中心',
+  '参数规模不再是唯一指标：评测体系的变化',
+  '中文语料占比不足，国产大模型如何补课？',
+  '一份白皮书里的产业地图：芯片、框架、模型、应用四层的国产化率',
+  '大模型进入“价格战”：推理成本一年下降了多少',
+  '人才流向：高校、科研院所与企业之间的大模型研发力量对比',
+];
+
+const FIGURES: CardFigure[] = [
+  { value: '超过140个', label: '国内已推出的大模型数量', asOf: '截至2023年7月底' },
+  { value: '接近200 个', label: '参数规模超过10亿的大模型', asOf: '截至2023年10月' },
+  { value: '超过1万亿个参数', label: '单个模型的最大参数规模', asOf: '未注明' },
+  { value: '百亿、千亿', label: '“大模型”的参数门槛', asOf: '未注明' },
+  { value: '3342万', label: '生成式人工智能服务的注册用户', asOf: '截至2023年12月' },
+  { value: '238个', label: '完成备案的生成式人工智能服务', asOf: '截至2024年11月' },
+  { value: '79%', label: '研发机构集中在京沪粤三地的比例', asOf: '2023年' },
+  { value: '197 EFLOPS', label: '我国算力总规模', asOf: '截至2023年6月底' },
+  { value: '约5000亿元', label: '人工智能核心产业规模', asOf: '2023年' },
+  { value: '130家', label: '研发大模型的企业与机构', asOf: '截至2023年5月' },
+  { value: '下降约90%', label: '主流模型推理价格的降幅', asOf: '2024年5月至12月' },
+  { value: '1.3%', label: '中文语料在主流训练数据中的占比', asOf: '未注明' },
+];
+
+const QUOTES = [
+  '当前，我国推出的大模型已超过140个，其中参数规模超过10亿的大模型接近200个，形成了百模竞发的格局。',
+  '据不完全统计，截至2023年12月，生成式人工智能服务的注册用户已达3342万，日均调用量持续攀升。',
+  '目前国内头部厂商发布的大模型参数规模已从百亿、千亿级跃升至超过1万亿个参数，训练所需的算力与数据规模随之成倍增长，对国产芯片提出了更高要求。',
+  '我国算力总规模达到197 EFLOPS，位居全球第二，但智能算力占比仍然偏低。',
+  '研发大模型的企业与机构已有130家，其中79%集中在北京、上海、广东三地。',
+];
+
+const SOURCES = [
+  '《国产大模型研发现状与创新方向》（白皮书，中国人工智能学会）',
+  '《2023年中国人工智能计算力发展评估报告》（白皮书，国际数据公司、浪潮信息）',
+  '《生成式人工智能服务管理暂行办法》（政府简报，国家互联网信息办公室）',
+  '《大模型时代的数据版权问题》（期刊论文，赵子忠、王喆）',
+  '《百模大战一周年》（报纸报道，经济日报）',
+];
+
+function pick<T>(list: readonly T[], index: number): T {
+  const item = list[index % list.length];
+  if (item === undefined) throw new Error('pick() needs a non-empty list');
+  return item;
+}
+
+/** Card i of a varied, deterministic mix: digest cards with 0-3 figures, and figure cards. */
+function sampleCard(i: number): Card {
+  if (i % 2 === 0) {
+    const count = (i / 2) % 4;
+    return {
+      kind: 'digest',
+      siteName: SITE_NAME,
+      headline: pick(HEADLINES, i),
+      sourceLine: pick(SOURCES, i),
+      figures: Array.from({ length: count }, (_, n) => pick(FIGURES, i + n * 5)),
+    };
+  }
+  const figure = pick(FIGURES, i * 7);
+  return {
+    kind: 'figure',
+    siteName: SITE_NAME,
+    figure,
+    quoteExcerpt: excerpt(QUOTES.find((quote) => quote.includes(figure.value)) ?? pick(QUOTES, i), 60, figure.value),
+    sourceLine: pick(SOURCES, i + 2),
+    digestTitle: pick(HEADLINES, i + 3),
+  };
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const count = Number(process.argv[2] ?? 50);
+if (!Number.isInteger(count) || count < 2) {
+  console.error(`Usage: node scripts/bench-cards.ts [N], N a whole number >= 2 (got "${process.argv[2]}")`);
+  process.exit(2);
+}
+
+const fontStart = performance.now();
+const fonts = await loadCardFonts();
+const fontLoadMs = performance.now() - fontStart;
+
+const cards = Array.from({ length: count }, (_, i) => sampleCard(i));
+const timings: number[] = [];
+const sizes: number[] = [];
+const fontObjects = new Set<unknown>();
+for (const [i, card] of cards.entries()) {
+  // Every card asks for the fonts, as each card endpoint does; all must get the same objects.
+  const cardFonts = await loadCardFonts();
+  fontObjects.add(cardFonts);
+  assertCardDrawable(card, cardFonts.coverage, `sample card ${i}`);
+  const start = performance.now();
+  const png = await renderCardPng(card, cardFonts);
+  timings.push(performance.now() - start);
+  sizes.push(png.byteLength);
+}
+
+const [firstCardMs = Number.NaN, ...steady] = timings;
+const sorted = [...steady].sort((a, b) => a - b);
+const medianMs = percentile(sorted, 0.5);
+const p95Ms = percentile(sorted, 0.95);
+const meanBytes = sizes.reduce((sum, size) => sum + size, 0) / sizes.length;
+const maxBytes = Math.max(...sizes);
+// maxRSS is reported in kilobytes.
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const digestCount = cards.filter((card) => card.kind === 'digest').length;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const verdict = (met: boolean) => (met ? 'yes' : 'NO');
+const rows: [string, string, string, string][] = [
+  ['font load (read + open)', ms(fontLoadMs), '', ''],
+  ['font loads in this run', String(fontObjects.size), 'once', verdict(fontObjects.size === 1)],
+  ['first card (font parse)', ms(firstCardMs), '', ''],
+  ['median per card', ms(medianMs), `<= ${MAX_MS_PER_CARD} ms`, verdict(medianMs <= MAX_MS_PER_CARD)],
+  ['p95 per card', ms(p95Ms), `<= ${MAX_MS_PER_CARD} ms`, verdict(p95Ms <= MAX_MS_PER_CARD)],
+  ['mean PNG', kb(meanBytes), '', ''],
+  ['max PNG', kb(maxBytes), `<= ${kb(MAX_PNG_BYTES)}`, verdict(maxBytes <= MAX_PNG_BYTES)],
+  ['peak RSS', `${peakRssMb.toFixed(0)} MB`, '', ''],
+];
+const header: [string, string, string, string] = ['measure', 'value', 'target', 'met'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+const line = (cells: readonly string[]) =>
+  cells
+    .map((cell, column) => (column === 1 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+    .join('   ')
+    .trimEnd();
+
+console.log(
+  `Card renderer: ${count} cards (${digestCount} digest, ${count - digestCount} figure), ` +
+    `${fonts.version}, Node ${process.version}, steady state excludes the first card\n`,
+);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+
+const missed = rows.filter(([, , , met]) => met === 'NO').map(([measure]) => measure);
+if (missed.length > 0) {
+  console.log(
+    `\nMissed: ${missed.join(', ')}. Check that fonts come from loadCardFonts() (one read per process) ` +
+      'and that templates.ts did not grow gradients, images or shadows, which slow resvg and bloat PNGs.',
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run build`: checks the content, builds the site into a staging folder beside the output
+ * folder and swaps it in only when the whole build succeeded, so a failed build never publishes half a site and
+ * the previous output stays exactly as it was.
+ *
+ *   node scripts/build.ts [--out-dir dist]
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkProject, report } from './check-content.ts';
+
+// Astro's telemetry would reach the network during a build; builds here never do.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, values['out-dir']);
+const staging = `${outDir}.staging`;
+const previous = `${outDir}.previous`;
+
+/** Replaces `outDir` with `staging` with two renames, the old output removed only afterwards. */
+async function publish(): Promise<void> {
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) await rename(outDir, previous);
+  await rename(staging, outDir);
+  await rm(previous, { recursive: true, force: true });
+}
+
+async function main(): Promise<number> {
+  // The content check reports every problem at once, before Astro stops at the first.
+  if (report(await checkProject(root), root) !== 0) {
+    console.error(`\nBuild stopped before writing anything; ${values['out-dir']}/ was left as it was.`);
+    return 1;
+  }
+  await rm(staging, { recursive: true, force: true });
+  const { build } = await import('astro');
+  try {
+    await build({ root, outDir: staging });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\nBuild failed; ${values['out-dir']}/ was left as it was.\n\n${message}`);
+    return 1;
+  }
+  await publish();
+  console.log(`\nPublished the build to ${values['out-dir']}/.`);
+  return 0;
+}
+
+process.exitCode = await main();

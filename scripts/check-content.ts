@@ -1,0 +1,58 @@
+/**
+ * `npm run check:content`: checks every digest, tag and metric without building the site and
+ * prints every problem as `file:line  field  what is wrong (expected: …)`. The build runs the
+ * same check first. Exits 1 when there is an error; warnings alone do not fail.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatProblems } from '../src/lib/content-rules.ts';
+import { loadCardFonts } from '../src/lib/cards/fonts.ts';
+import { checkContent, type CheckResult } from '../src/lib/content-check.ts';
+
+const DIGESTS_DIR = 'src/content/digests';
+
+/** Reads and checks the content of the project at `root`, share-card characters included. */
+export async function checkProject(root: string, now = new Date()): Promise<CheckResult> {
+  const { coverage } = await loadCardFonts();
+  const read = (path: string) => ({ file: path, text: readFileSync(join(root, path), 'utf8') });
+  const digestsDir = join(root, DIGESTS_DIR);
+  const entries = readdirSync(digestsDir, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => entry.endsWith('.mdx'))
+    .sort();
+  return checkContent(
+    {
+      tags: read('src/content/tags.yaml'),
+      metrics: read('src/content/metrics.yaml'),
+      digests: entries.map((entry) => ({
+        file: `${DIGESTS_DIR}/${entry}`,
+        entry,
+        bytes: readFileSync(join(digestsDir, entry)),
+      })),
+    },
+    now,
+    coverage,
+  );
+}
+
+/** Prints the result for a person; returns the process exit code. */
+export function report(result: CheckResult, root: string): number {
+  const errors = result.problems.filter((problem) => problem.severity !== 'warning');
+  const warnings = result.problems.length - errors.length;
+  if (result.problems.length > 0) console.error(formatProblems(result.problems));
+  const where = relative(process.cwd(), resolve(root, DIGESTS_DIR)) || DIGESTS_DIR;
+  if (errors.length > 0) {
+    console.error(
+      `\n${errors.length} error(s)${warnings ? ` and ${warnings} warning(s)` : ''} in the content. ` +
+        `Fix the lines above (file:line  field  problem), then run \`npm run check:content\` again.`,
+    );
+    return 1;
+  }
+  console.log(`Content OK: ${result.digests.size} digest(s) in ${where}${warnings ? `, ${warnings} warning(s)` : ''}.`);
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = resolve(import.meta.dirname, '..');
+  process.exitCode = report(await checkProject(root), root);
+}

@@ -1,0 +1,128 @@
+/**
+ * A render cache on disk, outside the build output, so a rebuild redraws only the cards whose
+ * data, template or font changed. Every entry is a finished PNG named by the hash of what it
+ * was drawn from; nothing else is stored, so deleting the folder is always safe.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Card } from './card-data.ts';
+import type { CardFonts } from './fonts.ts';
+import { renderCardPng, TEMPLATE_VERSION } from './render.ts';
+
+export interface CardCacheStats {
+  /** Cards drawn during this run. */
+  rendered: number;
+  /** Cards taken from the cache. */
+  fromCache: number;
+}
+
+export interface CardCache {
+  /** The folder the PNGs are kept in. */
+  dir: string;
+  /** The cached PNG for `key`, or undefined when it is absent or unreadable. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Stores a PNG under `key`, atomically. */
+  set(key: string, png: Uint8Array): Promise<void>;
+  stats: CardCacheStats;
+}
+
+/**
+ * The project root: the nearest folder above this module that holds both package.json and
+ * node_modules. That is also right when Astro runs this module from a bundled chunk inside the
+ * build's output folder, where the module's own folder would be the wrong anchor.
+ */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'node_modules'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/** Where cards are cached unless told otherwise: `.cache/cards` in the project root (git-ignored). */
+export function defaultCardCacheDir(): string {
+  return join(projectRoot(), '.cache', 'cards');
+}
+
+/** JSON with object keys sorted, so two equal cards built in a different key order share a key. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** The cache key of a card: sha256 of its data, the template version and the font version. */
+export function cardCacheKey(card: Card, fontsVersion: string): string {
+  return createHash('sha256')
+    .update(canonicalJson({ card, templateVersion: TEMPLATE_VERSION, fontsVersion }))
+    .digest('hex');
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** A PNG ends with an empty IEND chunk: length 0, "IEND", its fixed CRC. */
+const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+/** Whether the bytes start and end like a whole PNG; a truncated or foreign file does not. */
+function looksLikeCompletePng(bytes: Uint8Array): boolean {
+  if (bytes.length < PNG_SIGNATURE.length + PNG_END.length) return false;
+  const tail = bytes.length - PNG_END.length;
+  return PNG_SIGNATURE.every((byte, i) => bytes[i] === byte) && PNG_END.every((byte, i) => bytes[tail + i] === byte);
+}
+
+/** A render cache in `dir` (default `.cache/cards` in the project root), created on first write. */
+export function createCardCache(dir: string = defaultCardCacheDir()): CardCache {
+  const absoluteDir = resolve(dir);
+  const pathOf = (key: string) => {
+    // Keys are hex digests; anything else could name a path outside the folder.
+    if (!/^[0-9a-f]{16,128}$/u.test(key)) throw new Error(`Invalid card cache key "${key}": expected a hex digest`);
+    return join(absoluteDir, `${key}.png`);
+  };
+  return {
+    dir: absoluteDir,
+    async get(key) {
+      try {
+        const bytes = new Uint8Array(await readFile(pathOf(key)));
+        // A damaged entry is a miss: the card is drawn again and the entry overwritten.
+        return looksLikeCompletePng(bytes) ? bytes : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, png) {
+      const path = pathOf(key);
+      await mkdir(absoluteDir, { recursive: true });
+      // Written beside the target and renamed over it: a rename is atomic, so a build stopped
+      // halfway leaves either the old entry or the new one, never a half-written PNG.
+      const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, png);
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    stats: { rendered: 0, fromCache: 0 },
+  };
+}
+
+/** The card's PNG from the cache, or rendered and stored there; counts which in `cache.stats`. */
+export async function renderCached(card: Card, fonts: CardFonts, cache: CardCache): Promise<Uint8Array> {
+  const key = cardCacheKey(card, fonts.version);
+  const cached = await cache.get(key);
+  if (cached) {
+    cache.stats.fromCache++;
+    return cached;
+  }
+  const png = await renderCardPng(card, fonts);
+  await cache.set(key, png);
+  cache.stats.rendered++;
+  return png;
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, type Card } from './card-data.ts';
+import { loadCardFonts, readCardFonts } from './fonts.ts';
+import { renderCardPng } from './render.ts';
+
+const SOURCE = '《国产大模型研发现状与创新方向》（白皮书，中国人工智能学会）';
+
+const cards: Card[] = [
+  {
+    kind: 'digest',
+    siteName: '百模观察',
+    headline: '国产大模型：从“生下来”到“用起来”——一份地方信息中心的决策参考，梳理了大模型的概念、主要厂商与发展趋势',
+    sourceLine: SOURCE,
+    figures: [
+      { value: '超过140个', label: '国内已推出的大模型数量', asOf: '截至2023年7月底' },
+      { value: '接近200 个', label: '参数规模超过10亿的大模型', asOf: '截至2023年10月' },
+      { value: '超过1万亿个参数', label: '单个模型的最大参数规模', asOf: '未注明' },
+    ],
+  },
+  {
+    kind: 'figure',
+    siteName: '百模观察',
+    figure: { value: '百亿、千亿', label: '“大模型”的参数门槛', asOf: '未注明' },
+    quoteExcerpt: '业内通常把参数规模达到百亿、千亿级别的模型称为大模型。',
+    sourceLine: SOURCE,
+    digestTitle: '大模型到底有多大？',
+  },
+];
+
+/** How many different colours the image uses: a blank or single-colour card has one. */
+function distinctColours(png: PNG): number {
+  const colours = new Set<number>();
+  for (let offset = 0; offset < png.data.length; offset += 4) colours.add(png.data.readUInt32BE(offset));
+  return colours.size;
+}
+
+describe('renderCardPng', async () => {
+  const fonts = await loadCardFonts();
+
+  it.each(cards.map((card) => [card.kind, card] as const))(
+    'draws a %s card as a 1200x630 PNG under 150 KB',
+    async (_kind, card) => {
+      const bytes = await renderCardPng(card, fonts);
+      const png = PNG.sync.read(Buffer.from(bytes));
+      expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+      // Anti-aliased text on three background colours gives hundreds of shades; an empty card has one.
+      expect(distinctColours(png)).toBeGreaterThan(100);
+      expect(bytes.byteLength).toBeLessThan(150 * 1024);
+    },
+  );
+});
+
+describe('loadCardFonts', () => {
+  it('reads the fonts once and hands out the same Buffers every time', async () => {
+    const [first, second] = await Promise.all([loadCardFonts(), loadCardFonts()]);
+    expect(second).toBe(first);
+    expect((await loadCardFonts()).fonts[0]?.data).toBe(first.fonts[0]?.data);
+    expect(first.fonts.map(({ name, weight }) => [name, weight])).toEqual([
+      ['Noto Sans SC', 400],
+      ['Noto Sans SC', 700],
+    ]);
+    expect(first.version).toMatch(/^@expo-google-fonts\/noto-sans-sc@\d+\.\d+\.\d+/);
+  });
+
+  it('names the missing font file and says to run npm ci', async () => {
+    const packageDir = await mkdtemp(join(tmpdir(), 'card-fonts-'));
+    try {
+      const manifest = join(packageDir, 'package.json');
+      await writeFile(manifest, JSON.stringify({ name: '@expo-google-fonts/noto-sans-sc', version: '0.0.0' }));
+      await expect(readCardFonts(manifest)).rejects.toThrow(
+        `The card font file is missing: ${join(packageDir, '400Regular/NotoSansSC_400Regular.ttf')}. Run \`npm ci\``,
+      );
+    } finally {
+      await rm(packageDir, { recursive: true, force: true });
+    }
+  });
+});

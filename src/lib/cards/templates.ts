@@ -1,0 +1,280 @@
+/**
+ * The two card designs as satori element trees: plain `{ type, props }` objects, so no JSX
+ * runtime is needed. Cards are read at thumbnail size in feed readers and chat apps, so the
+ * hierarchy is blunt: a big red number, a short label, everything else small and quiet.
+ * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
+ */
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  MAX_CARD_FIGURES,
+  fitFontSize,
+  type Card,
+  type CardFigure,
+  type DigestCard,
+  type FigureCard,
+} from './card-data.ts';
+import { CARD_FONT_FAMILY } from './fonts.ts';
+
+type Style = Record<string, string | number>;
+
+/** A satori element: what React.createElement would have produced. */
+export interface CardElement {
+  type: string;
+  props: { style: Style; children?: CardChild | CardChild[] };
+}
+type CardChild = CardElement | string;
+
+/** The fixed words the templates draw, besides the card's own text (the glyph test covers them). */
+export const CARD_LABELS = {
+  digestKind: '报告摘要',
+  figureKind: '关键数字',
+  source: '来源',
+  digestTitle: '摘自',
+  quoteOpen: '“',
+  quoteClose: '”',
+} as const;
+
+/**
+ * An ink frame with a red header band and a paper panel: the ink edge stays visible on white
+ * feed backgrounds and the paper panel on dark ones, so the card never dissolves into either.
+ */
+const COLOR = {
+  ink: '#14213d',
+  accent: '#a3261b',
+  paper: '#fbfaf7',
+  text: '#14213d',
+  muted: '#5b6170',
+  rule: '#e2ddd3',
+  onAccent: '#ffffff',
+  onAccentSoft: '#f3d3cd',
+  onInk: '#e9e6df',
+  onInkMuted: '#9aa3b5',
+} as const;
+
+const FRAME = 14;
+const PANEL_PADDING_X = 52;
+const PANEL_WIDTH = CARD_WIDTH - 2 * FRAME;
+const CONTENT_WIDTH = PANEL_WIDTH - 2 * PANEL_PADDING_X;
+const FIGURE_GAP = 28;
+/** The red rule left of each figure, and the space after it. */
+const FIGURE_RULE = 6;
+const FIGURE_INDENT = 20;
+
+function box(style: Style, ...children: CardChild[]): CardElement {
+  return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
+}
+
+/**
+ * A text block cut to `lines` lines with an ellipsis. Satori 0.63 implements `lineClamp` on
+ * block boxes, so headlines are clamped by the real line breaks, not by a character guess.
+ */
+function clampedText(text: string, lines: number, style: Style): CardElement {
+  return { type: 'div', props: { style: { display: 'block', lineClamp: lines, ...style }, children: text } };
+}
+
+/**
+ * A figure's value, never clamped: a number cut to "下降约…" would mislead, so a value too long
+ * even at the smallest size wraps onto a second line instead, inside a long number if it must
+ * ("1,234,567,890,123" has no other break), rather than run out of its column.
+ */
+function valueText(value: string, style: Style): CardElement {
+  return {
+    type: 'div',
+    props: {
+      style: { display: 'block', fontWeight: 700, color: COLOR.accent, wordBreak: 'break-word', ...style },
+      children: value,
+    },
+  };
+}
+
+function headerBand(siteName: string, kind: string): CardElement {
+  return box(
+    {
+      height: 78,
+      flexShrink: 0,
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      padding: `0 ${PANEL_PADDING_X}px`,
+      backgroundColor: COLOR.accent,
+      color: COLOR.onAccent,
+    },
+    box(
+      { alignItems: 'center', gap: 16 },
+      // A small paper square as the masthead's mark, so the brand reads even at 300 px.
+      box({ width: 18, height: 18, backgroundColor: COLOR.paper }),
+      clampedText(siteName, 1, { fontSize: 34, fontWeight: 700, letterSpacing: 4 }),
+    ),
+    clampedText(kind, 1, { fontSize: 26, fontWeight: 700, color: COLOR.onAccentSoft, letterSpacing: 2 }),
+  );
+}
+
+function sourceFooter(sourceLine: string): CardElement {
+  return box(
+    {
+      height: 70,
+      flexShrink: 0,
+      alignItems: 'center',
+      gap: 18,
+      padding: `0 ${PANEL_PADDING_X - FRAME}px`,
+      color: COLOR.onInk,
+      fontSize: 24,
+    },
+    clampedText(CARD_LABELS.source, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 }),
+    clampedText(sourceLine, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
+  );
+}
+
+function frame(children: CardChild[]): CardElement {
+  return box(
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      flexDirection: 'column',
+      padding: `${FRAME}px ${FRAME}px 0`,
+      backgroundColor: COLOR.ink,
+      fontFamily: CARD_FONT_FAMILY,
+      color: COLOR.text,
+    },
+    ...children,
+  );
+}
+
+function panel(style: Style, ...children: CardChild[]): CardElement {
+  return box(
+    {
+      flexGrow: 1,
+      flexDirection: 'column',
+      boxSizing: 'border-box',
+      padding: `36px ${PANEL_PADDING_X}px 40px`,
+      backgroundColor: COLOR.paper,
+      ...style,
+    },
+    ...children,
+  );
+}
+
+/** Sizes for a row of two or three figures; a lone figure is drawn by `loneFigure`. */
+function figureScale(count: number): { value: number; minValue: number; label: number; asOf: number } {
+  return count === 2
+    ? { value: 88, minValue: 44, label: 30, asOf: 22 }
+    : { value: 80, minValue: 38, label: 28, asOf: 22 };
+}
+
+function figureColumn(figure: CardFigure, count: number): CardElement {
+  const scale = figureScale(count);
+  const columnWidth = (CONTENT_WIDTH - FIGURE_GAP * (count - 1)) / count;
+  const valueSize = fitFontSize(figure.value, columnWidth - FIGURE_RULE - FIGURE_INDENT, scale.value, scale.minValue);
+  return box(
+    {
+      flexDirection: 'column',
+      width: columnWidth,
+      boxSizing: 'border-box',
+      paddingLeft: FIGURE_INDENT,
+      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
+    },
+    // A value band of the same height in every column, the value at its foot, keeps the labels
+    // of a row on one line even when a long value had to shrink.
+    box(
+      { minHeight: Math.round(scale.value * 1.15), alignItems: 'flex-end' },
+      valueText(figure.value, { fontSize: valueSize, lineHeight: 1.15 }),
+    ),
+    clampedText(figure.label, 2, { fontSize: scale.label, fontWeight: 700, lineHeight: 1.3, marginTop: 8 }),
+    clampedText(figure.asOf, 1, { fontSize: scale.asOf, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+  );
+}
+
+/** One figure gets the whole width: the value large on the left, its label and date beside it. */
+function loneFigure(figure: CardFigure): CardElement {
+  const valueSize = fitFontSize(figure.value, CONTENT_WIDTH * 0.55, 120, 64);
+  return box(
+    {
+      alignItems: 'flex-end',
+      gap: 32,
+      paddingLeft: FIGURE_INDENT,
+      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
+    },
+    valueText(figure.value, { fontSize: valueSize, lineHeight: 1.05, flexShrink: 0 }),
+    box(
+      { flexDirection: 'column', flexShrink: 1, paddingBottom: 8 },
+      clampedText(figure.label, 2, { fontSize: 34, fontWeight: 700, lineHeight: 1.3 }),
+      clampedText(figure.asOf, 1, { fontSize: 24, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+    ),
+  );
+}
+
+/** A headline gets more lines and a bigger size the fewer figures share the card with it. */
+function headlineStyle(figureCount: number): { lines: number; fontSize: number } {
+  if (figureCount === 0) return { lines: 3, fontSize: 64 };
+  if (figureCount === 1) return { lines: 2, fontSize: 56 };
+  return { lines: 2, fontSize: 50 };
+}
+
+/** The card of a digest: headline, up to three figures side by side, the source. */
+export function digestCardElement(card: DigestCard): CardElement {
+  const figures = card.figures.slice(0, MAX_CARD_FIGURES);
+  const headline = headlineStyle(figures.length);
+  const [onlyFigure] = figures;
+  const figureRow =
+    figures.length > 1
+      ? [
+          box(
+            { gap: FIGURE_GAP, alignItems: 'flex-start' },
+            ...figures.map((figure) => figureColumn(figure, figures.length)),
+          ),
+        ]
+      : onlyFigure
+        ? [loneFigure(onlyFigure)]
+        : [];
+  return frame([
+    headerBand(card.siteName, CARD_LABELS.digestKind),
+    panel(
+      { justifyContent: 'space-between' },
+      clampedText(card.headline, headline.lines, {
+        fontSize: headline.fontSize,
+        fontWeight: 700,
+        lineHeight: 1.3,
+        color: COLOR.text,
+      }),
+      ...figureRow,
+    ),
+    sourceFooter(card.sourceLine),
+  ]);
+}
+
+/** The card of one figure: the number very large, its label and date, the quote, the source. */
+export function figureCardElement(card: FigureCard): CardElement {
+  const valueSize = fitFontSize(card.figure.value, CONTENT_WIDTH, 150, 72);
+  return frame([
+    headerBand(card.siteName, CARD_LABELS.figureKind),
+    panel(
+      {},
+      valueText(card.figure.value, { fontSize: valueSize, lineHeight: 1.05 }),
+      box(
+        { alignItems: 'baseline', gap: 20, marginTop: 14 },
+        clampedText(card.figure.label, 1, { fontSize: 38, fontWeight: 700, flexShrink: 1 }),
+        clampedText(card.figure.asOf, 1, { fontSize: 26, color: COLOR.muted, flexShrink: 0 }),
+      ),
+      clampedText(`${CARD_LABELS.quoteOpen}${card.quoteExcerpt}${CARD_LABELS.quoteClose}`, 2, {
+        marginTop: 'auto',
+        paddingLeft: FIGURE_INDENT,
+        borderLeft: `${FIGURE_RULE}px solid ${COLOR.rule}`,
+        fontSize: 28,
+        lineHeight: 1.5,
+        color: COLOR.text,
+      }),
+      box(
+        { marginTop: 16, gap: 12, fontSize: 24, color: COLOR.muted },
+        clampedText(CARD_LABELS.digestTitle, 1, { fontWeight: 700, flexShrink: 0 }),
+        clampedText(card.digestTitle, 1, { flexShrink: 1 }),
+      ),
+    ),
+    sourceFooter(card.sourceLine),
+  ]);
+}
+
+/** The element tree of any card. */
+export function cardElement(card: Card): CardElement {
+  return card.kind === 'digest' ? digestCardElement(card) : figureCardElement(card);
+}

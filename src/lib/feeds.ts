@@ -1,0 +1,117 @@
+/**
+ * What the feeds say about each digest, as plain data: the RSS items (through @astrojs/rss),
+ * the channel's extra elements and the JSON Feed. Pages only supply rendered HTML and the site.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import XmlBuilder from 'fast-xml-builder';
+import { generateJsonFeed } from 'feedsmith';
+import { stripInvalidXmlCharacters } from './feed-html.ts';
+import { SITE } from './site.ts';
+import { absoluteUrl, digestPath } from './urls.ts';
+
+/** A share card attached to a feed item. */
+export interface FeedImage {
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** Size of the PNG in bytes: RSS enclosures must state it. */
+  bytes: number;
+}
+
+/** Everything a feed needs to know about one published digest. */
+export interface FeedDigest {
+  id: string;
+  title: string;
+  description: string;
+  pubDate: Date;
+  updatedDate?: Date | undefined;
+  /** Tag names, as readers see them. */
+  tags: readonly string[];
+  /** The full article, already prepared with prepareFeedHtml. */
+  contentHtml: string;
+  image?: FeedImage | undefined;
+}
+
+/** Namespaces the RSS feed declares for the elements below. */
+export const RSS_NAMESPACES = {
+  atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
+};
+
+const xml = new XmlBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+
+/** When the feed last changed: the newest publication or update among its digests. */
+export function lastChanged(digests: readonly Pick<FeedDigest, 'pubDate' | 'updatedDate'>[]): Date | undefined {
+  const times = digests.map((digest) => (digest.updatedDate ?? digest.pubDate).getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : undefined;
+}
+
+/** The channel elements @astrojs/rss has no option for: language, lastBuildDate, atom:link self. */
+export function rssChannelExtras(feedPath: string, site: URL, digests: readonly FeedDigest[]): string {
+  const changed = lastChanged(digests);
+  return xml.build({
+    language: SITE.lang,
+    ...(changed && { lastBuildDate: changed.toUTCString() }),
+    'atom:link': { '@_href': absoluteUrl(feedPath, site), '@_rel': 'self', '@_type': 'application/rss+xml' },
+  });
+}
+
+/** One RSS item; the guid is the permalink, which never changes once published. */
+export function rssItem(digest: FeedDigest, site: URL): RSSFeedItem {
+  const image = digest.image;
+  return {
+    title: stripInvalidXmlCharacters(digest.title),
+    link: absoluteUrl(digestPath(digest.id), site),
+    pubDate: digest.pubDate,
+    description: stripInvalidXmlCharacters(digest.description),
+    content: digest.contentHtml,
+    categories: [...digest.tags],
+    ...(image && {
+      enclosure: { url: absoluteUrl(image.path, site), length: image.bytes, type: 'image/png' },
+      customData: xml.build({
+        'media:content': {
+          '@_url': absoluteUrl(image.path, site),
+          '@_type': 'image/png',
+          '@_medium': 'image',
+          '@_width': image.width,
+          '@_height': image.height,
+          'media:description': stripInvalidXmlCharacters(image.alt),
+        },
+      }),
+    }),
+  };
+}
+
+/** The JSON Feed 1.1 document for `digests`, newest first. */
+export function jsonFeed(options: {
+  title: string;
+  description: string;
+  feedPath: string;
+  site: URL;
+  digests: readonly FeedDigest[];
+}): string {
+  const { site } = options;
+  const feed = generateJsonFeed({
+    title: options.title,
+    home_page_url: absoluteUrl('/', site),
+    feed_url: absoluteUrl(options.feedPath, site),
+    description: options.description,
+    language: SITE.lang,
+    icon: absoluteUrl('/favicon.svg', site),
+    favicon: absoluteUrl('/favicon.svg', site),
+    items: options.digests.map((digest) => ({
+      id: absoluteUrl(digestPath(digest.id), site),
+      url: absoluteUrl(digestPath(digest.id), site),
+      title: digest.title,
+      summary: digest.description,
+      content_html: digest.contentHtml,
+      date_published: digest.pubDate,
+      ...(digest.updatedDate && { date_modified: digest.updatedDate }),
+      tags: [...digest.tags],
+      language: SITE.lang,
+      ...(digest.image && { image: absoluteUrl(digest.image.path, site) }),
+    })),
+  });
+  return JSON.stringify(feed, null, 2);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { featuredFigures, figuresByMetric, unmeasuredFigures } from './figures.ts';
+import type { Figure } from './schema.ts';
+
+const figure = (id: string, extra: Partial<Figure> = {}): Figure => ({
+  id,
+  value: '1个',
+  label: id,
+  asOf: '未注明',
+  quote: '1个',
+  featured: false,
+  ...extra,
+});
+
+describe('featuredFigures', () => {
+  it('returns the featured figures', () => {
+    const figures = [figure('a'), figure('b', { featured: true }), figure('c', { featured: true })];
+    expect(featuredFigures(figures).map((f) => f.id)).toEqual(['b', 'c']);
+  });
+
+  it('falls back to the first three when none is featured', () => {
+    expect(featuredFigures(['a', 'b', 'c', 'd'].map((id) => figure(id))).map((f) => f.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('figuresByMetric', () => {
+  const digests = [
+    { id: 'new', data: { figures: [figure('count', { metric: 'model-count' }), figure('users')] } },
+    { id: 'old', data: { figures: [figure('total', { metric: 'model-count' })] } },
+  ];
+
+  it('sets the same measure from different digests side by side, in digest order', () => {
+    const groups = figuresByMetric(['model-count', 'unused'], digests);
+    expect(
+      groups.map((group) => [group.metricId, group.entries.map((entry) => `${entry.digest.id}/${entry.figure.id}`)]),
+    ).toEqual([['model-count', ['new/count', 'old/total']]]);
+  });
+
+  it('lists the figures that belong to no metric', () => {
+    expect(unmeasuredFigures(digests).map((entry) => entry.figure.id)).toEqual(['users']);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Which cards the site has and what each shows: one per digest, one per key figure, one for the
+ * site. The card route, the meta tags, the feeds and the preview page all read this list, so a
+ * meta tag can never point at a card that was not drawn.
+ */
+import { CARD_HEIGHT, CARD_WIDTH, cardAltText, cardTextFields, excerpt, type Card } from './cards/card-data.ts';
+import { formatCodePoint, missingGlyphs } from './cards/glyphs.ts';
+import type { ContentProblem } from './content-rules.ts';
+import { featuredFigures } from './figures.ts';
+import { explain, type DigestData, type Figure } from './schema.ts';
+import { SITE } from './site.ts';
+import { shortCitation } from './source.ts';
+import { digestCardPath, figureCardPath, siteCardPath } from './urls.ts';
+
+/** How much of a quote a figure card shows. */
+const QUOTE_EXCERPT_CHARACTERS = 60;
+
+/** A card to draw: where it is served, what it shows and who owns it (for error messages). */
+export interface ShareCard {
+  /** Site path of the PNG, e.g. "/cards/foo.png". */
+  path: string;
+  card: Card;
+  /** Alt text that reads the card's content. */
+  alt: string;
+  width: number;
+  height: number;
+  /** The file whose content the card shows, for messages. */
+  owner: string;
+}
+
+interface DigestLike {
+  id: string;
+  filePath?: string | undefined;
+  data: DigestData;
+}
+
+const ownerOf = (digest: DigestLike) => digest.filePath ?? `src/content/digests/${digest.id}.mdx`;
+
+function shareCard(path: string, card: Card, owner: string): ShareCard {
+  return { path, card, alt: cardAltText(card), width: CARD_WIDTH, height: CARD_HEIGHT, owner };
+}
+
+const cardFigure = (figure: Figure) => ({ value: figure.value, label: figure.label, asOf: figure.asOf });
+
+/** The card of a digest: its headline, source and featured figures. */
+export function digestShareCard(digest: DigestLike): ShareCard {
+  return shareCard(
+    digestCardPath(digest.id),
+    {
+      kind: 'digest',
+      siteName: SITE.name,
+      headline: digest.data.title,
+      sourceLine: shortCitation(digest.data.source),
+      figures: featuredFigures(digest.data.figures).map(cardFigure),
+    },
+    ownerOf(digest),
+  );
+}
+
+/** The card of one key figure. */
+export function figureShareCard(digest: DigestLike, figure: Figure): ShareCard {
+  return shareCard(
+    figureCardPath(digest.id, figure.id),
+    {
+      kind: 'figure',
+      siteName: SITE.name,
+      figure: cardFigure(figure),
+      quoteExcerpt: excerpt(figure.quote.replace(/\s+/g, ''), QUOTE_EXCERPT_CHARACTERS, figure.value),
+      sourceLine: shortCitation(digest.data.source),
+      digestTitle: digest.data.title,
+    },
+    ownerOf(digest),
+  );
+}
+
+/** The card for pages without one of their own: the newsletter and its latest numbers. */
+export function siteShareCard(digests: readonly DigestLike[]): ShareCard {
+  const figureCount = digests.reduce((count, digest) => count + digest.data.figures.length, 0);
+  const newest = digests[0];
+  return shareCard(
+    siteCardPath,
+    {
+      kind: 'digest',
+      siteName: SITE.name,
+      headline: SITE.tagline,
+      sourceLine: '逐篇精读研究报告、政府简报与媒体报道，每个数字注明原文出处',
+      figures: [
+        {
+          value: `${digests.length}篇`,
+          label: '已发布的报告摘要',
+          asOf: newest ? `最新：${newest.data.title}` : '尚无',
+        },
+        { value: `${figureCount}个`, label: '附原文出处的关键数字', asOf: '逐字照录报告原话' },
+      ],
+    },
+    'src/lib/site.ts',
+  );
+}
+
+/** Every card of the site, in a stable order. */
+export function allShareCards(digests: readonly DigestLike[]): ShareCard[] {
+  return [
+    siteShareCard(digests),
+    ...digests.flatMap((digest) => [
+      digestShareCard(digest),
+      ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
+    ]),
+  ];
+}
+
+/**
+ * The frontmatter field a card field comes from, so a message about a card names what the
+ * contributor wrote: the digest card's "headline" is the digest's "title".
+ */
+export function frontmatterFieldOf(cardField: string, shareCard: ShareCard, digest?: DigestLike): string {
+  const figureIndex = (value: string) => digest?.data.figures.findIndex((figure) => figure.value === value) ?? -1;
+  const card = shareCard.card;
+  if (cardField === 'headline' || cardField === 'digestTitle') return 'title';
+  if (cardField === 'sourceLine') return 'source';
+  const cardFigure = /^figures\[(\d+)\]\.(\w+)$/.exec(cardField);
+  if (cardFigure && card.kind === 'digest') {
+    const index = figureIndex(card.figures[Number(cardFigure[1])]?.value ?? '');
+    return index >= 0 ? `figures[${index}].${cardFigure[2]}` : cardField;
+  }
+  if (card.kind === 'figure' && (cardField.startsWith('figure.') || cardField === 'quoteExcerpt')) {
+    const index = figureIndex(card.figure.value);
+    const field = cardField === 'quoteExcerpt' ? 'quote' : cardField.slice('figure.'.length);
+    return index >= 0 ? `figures[${index}].${field}` : cardField;
+  }
+  return cardField;
+}
+
+/**
+ * Every character of a digest's cards that the card font cannot draw, as content problems on the
+ * frontmatter field the character comes from. Satori would draw each as an empty box.
+ */
+export function cardGlyphProblems(digest: DigestLike, coverage: (codePoint: number) => boolean): ContentProblem[] {
+  const cards = [digestShareCard(digest), ...digest.data.figures.map((figure) => figureShareCard(digest, figure))];
+  const problems = new Map<string, ContentProblem>();
+  for (const shareCard of cards) {
+    for (const glyph of missingGlyphs(cardTextFields(shareCard.card), coverage)) {
+      const field = frontmatterFieldOf(glyph.field, shareCard, digest);
+      const key = `${field} ${glyph.character}`;
+      if (problems.has(key)) continue;
+      problems.set(key, {
+        file: shareCard.owner,
+        field,
+        message: explain(
+          `"${glyph.character}" (${formatCodePoint(glyph.codePoint)}) cannot be drawn on the share card ${shareCard.path}`,
+          'ordinary text in its place: emoji and rare characters are not in the card font and would show as empty boxes',
+        ),
+      });
+    }
+  }
+  return [...problems.values()];
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { citationOf, NOT_STATED, shortCitation } from './source.ts';
+
+describe('citationOf', () => {
+  it('shows 未注明 for whatever the report does not state', () => {
+    expect(citationOf({ title: '国产大模型面临的机遇与挑战', kind: 'newspaper', authors: [] })).toEqual({
+      title: '国产大模型面临的机遇与挑战',
+      kind: '报纸报道',
+      publisher: NOT_STATED,
+      authors: NOT_STATED,
+      date: NOT_STATED,
+      datetime: undefined,
+      url: undefined,
+    });
+  });
+
+  it('joins authors and formats a stated date', () => {
+    const citation = citationOf({
+      title: '大模型相关情况',
+      kind: 'government-briefing',
+      publisher: '广西壮族自治区信息中心',
+      authors: ['赵子忠', '王喆'],
+      date: '2023-12-14',
+    });
+    expect([citation.authors, citation.date, citation.datetime]).toEqual([
+      '赵子忠、王喆',
+      '2023年12月14日',
+      '2023-12-14',
+    ]);
+  });
+});
+
+describe('shortCitation', () => {
+  it('puts the title in book-title marks once, then kind and publisher or authors', () => {
+    expect(
+      shortCitation({ title: '《白皮书(2023版)》', kind: 'white-paper', publisher: '中国人工智能学会', authors: [] }),
+    ).toBe('《白皮书(2023版)》（白皮书，中国人工智能学会）');
+    expect(shortCitation({ title: '研发现状', kind: 'magazine', authors: ['安晖'] })).toBe(
+      '《研发现状》（杂志文章，安晖）',
+    );
+    expect(shortCitation({ title: '研发现状', kind: 'other', authors: [] })).toBe('《研发现状》（其他）');
+  });
+});

@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getContent } from '../lib/digests.ts';
+import { feedDigests } from '../lib/feed-entries.ts';
+import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../lib/feeds.ts';
+import { SITE } from '../lib/site.ts';
+import { rssPath } from '../lib/urls.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { digests } = await getContent();
+  const entries = await feedDigests(digests, site!);
+  return rss({
+    title: SITE.name,
+    description: SITE.description,
+    site: site!,
+    xmlns: RSS_NAMESPACES,
+    stylesheet: '/rss.xsl',
+    customData: rssChannelExtras(rssPath, site!, entries),
+    items: entries.map((entry) => rssItem(entry, site!)),
+  });
+};

@@ -1,0 +1,30 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { digestsByTag, getContent } from '../../../lib/digests.ts';
+import { feedDigests } from '../../../lib/feed-entries.ts';
+import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../../../lib/feeds.ts';
+import { SITE } from '../../../lib/site.ts';
+import { tagFeedPath, tagPath } from '../../../lib/urls.ts';
+
+export const getStaticPaths = (async () => {
+  return digestsByTag(await getContent()).map(({ tag, digests }) => ({
+    params: { tag: tag.id },
+    props: { tag, digests },
+  }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ site, props }) => {
+  const { tag, digests } = props;
+  const entries = await feedDigests(digests, site!);
+  return rss({
+    title: `${SITE.name} · ${tag.data.name}`,
+    description: tag.data.description,
+    site: new URL(tagPath(tag.id), site!),
+    xmlns: RSS_NAMESPACES,
+    stylesheet: '/rss.xsl',
+    customData: rssChannelExtras(tagFeedPath(tag.id), site!, entries),
+    items: entries.map((entry) => rssItem(entry, site!)),
+  });
+};

@@ -1,0 +1,157 @@
+/**
+ * A reader in real Chromium: goes home → digest → tag → archive, on a phone and a desktop, in
+ * light and dark mode. axe-core checks every kind of page; screenshots are kept for a person to
+ * look at in .test-output/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, previewSite } from './support/browser.ts';
+import { publishedSourceDigests } from './support/site.ts';
+
+const workspace = inject('workspace');
+const screenshots = join(workspace, '..', 'screenshots');
+const digests = publishedSourceDigests();
+const newest = digests[0]!;
+
+const PAGE_TYPES: Record<string, string> = {
+  home: '/',
+  digest: `/digests/${newest.id}/`,
+  tags: '/tags/',
+  tag: `/tags/${newest.data.tags[0]}/`,
+  archive: '/archive/',
+  figures: '/figures/',
+  about: '/about/',
+  'not-found': '/no-such-page/',
+};
+
+const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof previewSite>>;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+  site = await previewSite(workspace);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function openPage(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
+  const viewport = options.width === VIEWPORTS.phone.width ? VIEWPORTS.phone : VIEWPORTS.desktop;
+  const page = await browser.newPage({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
+  await page.goto(site.baseUrl + path);
+  return page;
+}
+
+describe('a reader browsing the site', () => {
+  it('goes from the home page to a digest, one of its tags, and the archive', async () => {
+    const page = await openPage('/');
+    await page.getByRole('link', { name: newest.data.title }).first().click();
+    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/digests/${newest.id}/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(newest.data.title);
+
+    await page.locator('article .tags a').first().click();
+    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/tags/${newest.data.tags[0]}/`);
+    expect(await page.getByRole('link', { name: newest.data.title }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '归档' }).click();
+    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/archive/`);
+    expect(await page.locator('main li a').count()).toBe(digests.length);
+    await page.close();
+  });
+
+  it('reaches the main content first with the keyboard through the skip link', async () => {
+    const page = await openPage(`/digests/${newest.id}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
+
+describe('every kind of page', () => {
+  for (const [name, path] of Object.entries(PAGE_TYPES)) {
+    for (const dark of [false, true]) {
+      it(`${name} has no serious or critical accessibility violation (${dark ? 'dark' : 'light'})`, async () => {
+        const page = await openPage(path, { dark });
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        expect(serious).toEqual([]);
+        await page.close();
+      });
+    }
+
+    for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+      it(`${name} fits a ${viewportName} screen without sideways scrolling`, async () => {
+        const page = await openPage(path, { width: viewport.width });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(screenshots, `${name}-${viewportName}.png`), fullPage: true });
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('Chinese typography', () => {
+  it('sets body text in a system CJK font, with a comfortable line height and measure', async () => {
+    const fontRequests: string[] = [];
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fontRequests.push(request.url());
+    });
+    await page.goto(`${site.baseUrl}/digests/${newest.id}/`);
+    const metrics = await page
+      .locator('.body p')
+      .first()
+      .evaluate((paragraph) => {
+        const style = getComputedStyle(paragraph);
+        const fontSize = parseFloat(style.fontSize);
+        return {
+          lang: document.documentElement.lang,
+          family: style.fontFamily,
+          lineHeightRatio: parseFloat(style.lineHeight) / fontSize,
+          charactersPerLine: paragraph.getBoundingClientRect().width / fontSize,
+        };
+      });
+    expect(fontRequests).toEqual([]);
+    expect(metrics.lang).toBe('zh-CN');
+    expect(metrics.family).toContain('PingFang SC');
+    expect(metrics.lineHeightRatio).toBeGreaterThanOrEqual(1.6);
+    expect(metrics.charactersPerLine).toBeGreaterThanOrEqual(25);
+    expect(metrics.charactersPerLine).toBeLessThanOrEqual(42);
+    await page.close();
+  });
+
+  it('switches to dark colours when the reader prefers them', async () => {
+    const background = async (dark: boolean) => {
+      const page = await openPage('/', { dark });
+      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.close();
+      return color;
+    };
+    expect(await background(true)).not.toBe(await background(false));
+  });
+});
+
+describe('the feed in a browser', () => {
+  it('renders /rss.xml through its stylesheet as a readable Chinese page', async () => {
+    const page = await openPage('/rss.xml');
+    expect(await page.locator('h1').textContent()).toBe('百模观察');
+    expect(await page.locator('.notice').textContent()).toContain('RSS 订阅源');
+    const titles = await page.locator('li h2 a').allTextContents();
+    expect(titles).toEqual(digests.map((digest) => digest.data.title));
+    await page.screenshot({ path: join(screenshots, 'rss-xsl-desktop.png'), fullPage: true });
+    await page.close();
+  });
+});

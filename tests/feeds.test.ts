@@ -1,0 +1,145 @@
+/**
+ * The real built feeds, read by a real feed parser and compared with the collection: what a
+ * subscriber's reader would get.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parse as parseHtml } from 'ultrahtml';
+import { describe, expect, inject, it } from 'vitest';
+import { TEST_SITE_URL } from './setup/workspace.ts';
+import { publishedSourceDigests, querySelector, querySelectorAll, readPage, sourceTags } from './support/site.ts';
+
+const siteDir = inject('siteDir');
+const digests = publishedSourceDigests();
+const tags = sourceTags();
+const tagName = new Map(tags.map((tag) => [tag.id, tag.name]));
+const read = (path: string) => readFileSync(join(siteDir, path), 'utf8');
+const permalink = (id: string) => `${TEST_SITE_URL}digests/${id}/`;
+
+/** Every href and src in a piece of HTML. */
+function urlsIn(html: string): string[] {
+  return querySelectorAll(parseHtml(html), '[href], [src]').map((node) => node.attributes.href ?? node.attributes.src);
+}
+
+describe('/rss.xml', () => {
+  const xml = read('rss.xml');
+  const feed = parseRssFeed(xml);
+
+  it('describes the channel: language, self link, last build date, stylesheet', () => {
+    expect(feed.title).toBe('百模观察');
+    expect(feed.language).toBe('zh-CN');
+    expect(feed.link).toBe(TEST_SITE_URL);
+    expect(feed.atom?.links?.[0]).toMatchObject({ href: `${TEST_SITE_URL}rss.xml`, rel: 'self' });
+    const newestChange = Math.max(...digests.map((d) => (d.data.updatedDate ?? d.data.pubDate).getTime()));
+    expect(feed.lastBuildDate).toBe(new Date(newestChange).toUTCString());
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/rss.xsl" type="text\/xsl"\?>/,
+    );
+  });
+
+  it('has one item per published digest, newest first, with permalink guids and RFC-822 dates', () => {
+    expect(feed.items?.map((item) => item.title)).toEqual(digests.map((digest) => digest.data.title));
+    feed.items?.forEach((item, index) => {
+      const digest = digests[index]!;
+      expect(item.link).toBe(permalink(digest.id));
+      expect(item.guid).toEqual({ value: permalink(digest.id), isPermaLink: true });
+      expect(item.pubDate).toBe(digest.data.pubDate.toUTCString());
+      expect(item.description).toBe(digest.data.description);
+      expect(item.categories?.map((category) => category.name)).toEqual(
+        digest.data.tags.map((tag) => tagName.get(tag)),
+      );
+    });
+  });
+
+  it('carries the whole digest: citation, key figures and the rendered MDX with its components', () => {
+    feed.items?.forEach((item, index) => {
+      const digest = digests[index]!;
+      const html = item.content?.encoded ?? '';
+      expect(html).toContain(digest.data.source.title.replace(/^《|》$/g, ''));
+      expect(html).toContain('<h2>关键数字</h2>');
+      for (const figure of digest.data.figures) expect(html).toContain(figure.value);
+      expect(html).toMatch(/<figure><blockquote>[\s\S]+<\/blockquote><figcaption>/);
+      expect(html).not.toMatch(/<Viewpoint|<EditorNote|^import |^export |data-astro|<style|<script/m);
+      expect(html.length).toBeGreaterThan(1500);
+    });
+  });
+
+  it('uses only absolute URLs in item content', () => {
+    for (const item of feed.items ?? []) {
+      const relative = urlsIn(item.content?.encoded ?? '').filter((url) => !url.startsWith(TEST_SITE_URL));
+      expect(relative, item.title).toEqual([]);
+    }
+  });
+
+  it('contains no character XML forbids', () => {
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+});
+
+describe('/feed.json', () => {
+  const text = read('feed.json');
+  const raw = JSON.parse(text);
+  const feed = parseJsonFeed(text);
+
+  it('has the JSON Feed 1.1 required fields', () => {
+    expect(raw.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(typeof raw.title).toBe('string');
+    expect(Array.isArray(raw.items)).toBe(true);
+    for (const item of raw.items) {
+      expect(typeof item.id).toBe('string');
+      expect(typeof item.content_html === 'string' || typeof item.content_text === 'string').toBe(true);
+    }
+  });
+
+  it('matches the collection: ids, summaries, tags, dates and full content', () => {
+    expect(feed.language).toBe('zh-CN');
+    expect(feed.feed_url).toBe(`${TEST_SITE_URL}feed.json`);
+    expect(feed.items?.map((item) => item.id)).toEqual(digests.map((digest) => permalink(digest.id)));
+    feed.items?.forEach((item, index) => {
+      const digest = digests[index]!;
+      expect(item.summary).toBe(digest.data.description);
+      expect(item.date_published).toBe(digest.data.pubDate.toISOString());
+      expect(item.tags).toEqual(digest.data.tags.map((tag) => tagName.get(tag)));
+      expect(item.content_html).toContain('<h2>关键数字</h2>');
+    });
+  });
+});
+
+describe('per-tag feeds', () => {
+  it('holds exactly the digests of its tag', () => {
+    for (const tag of tags) {
+      const feed = parseRssFeed(read(`tags/${tag.id}/rss.xml`));
+      const expected = digests
+        .filter((digest) => digest.data.tags.includes(tag.id))
+        .map((digest) => permalink(digest.id));
+      expect(feed.items?.map((item) => item.link) ?? [], tag.id).toEqual(expected);
+      expect(feed.atom?.links?.[0]?.href).toBe(`${TEST_SITE_URL}tags/${tag.id}/rss.xml`);
+      expect(feed.title).toBe(`百模观察 · ${tag.name}`);
+    }
+  });
+
+  it('is announced on its tag page, in the head and as a visible link', () => {
+    const tag = tags[0]!;
+    const page = readPage(siteDir, `/tags/${tag.id}/`);
+    const alternates = querySelectorAll(page, 'link[rel="alternate"]').map((link) => link.attributes.href);
+    expect(alternates).toContain(`/tags/${tag.id}/rss.xml`);
+    expect(querySelector(page, `main a[href="/tags/${tag.id}/rss.xml"]`)).toBeTruthy();
+  });
+});
+
+describe('autodiscovery', () => {
+  it('announces the RSS and JSON feeds on every page', () => {
+    for (const path of ['/', '/archive/', `/digests/${digests[0]!.id}/`]) {
+      const page = readPage(siteDir, path);
+      expect(
+        querySelector(page, 'link[rel="alternate"][type="application/rss+xml"][href="/rss.xml"]'),
+        path,
+      ).toBeTruthy();
+      expect(
+        querySelector(page, 'link[rel="alternate"][type="application/feed+json"][href="/feed.json"]'),
+        path,
+      ).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A scratch copy of the project for tests that build it: the real sources and content, the real
+ * node_modules (linked, not copied), plus whatever extra files a test adds. Builds run there so a
+ * test never touches the developer's own dist/ or content.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** The site URL test builds use, to prove absolute URLs follow the configuration. */
+export const TEST_SITE_URL = 'https://news.example.com/';
+
+const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/** Creates (or recreates) a workspace at `.test-output/<name>` and returns its path. */
+export function createWorkspace(name: string, extraFiles: Record<string, string> = {}): string {
+  const root = join(projectRoot, '.test-output', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const entry of COPIED) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  for (const [path, source] of Object.entries(extraFiles)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    cpSync(source, join(root, path));
+  }
+  return root;
+}
+
+export interface CommandResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `node <script> …args` in `cwd` exactly as npm would, and returns its exit code and output. */
+export function runNodeScript(cwd: string, script: string, args: string[] = []): CommandResult {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** True when `path` exists in the workspace. */
+export function existsIn(root: string, path: string): boolean {
+  return existsSync(join(root, path));
+}

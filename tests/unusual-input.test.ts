@@ -1,0 +1,94 @@
+/**
+ * Inputs that must build rather than fail: markup in a title is text, escaped wherever it
+ * appears (page, lists, feeds, card alt text), and a 2 MB digest builds without crashing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, projectRoot, runNodeScript, type CommandResult } from './setup/workspace.ts';
+import { querySelector, readPage, textOf } from './support/site.ts';
+
+const HTML_TITLE = '<script>alert(1)</script>国产大模型 & <b>研发</b>';
+const TWO_MEGABYTES = 2 * 1024 * 1024;
+
+/** A valid digest whose body is at least `bytes` long: many paragraphs under many headings. */
+function hugeDigest(bytes: number): string {
+  const paragraph = '大模型从实验室走向千行百业，算力、数据与算法三者缺一不可，应用落地仍需时间检验。'.repeat(6);
+  const sections: string[] = [];
+  for (let size = 0, section = 1; size < bytes; section += 1) {
+    const text = `## 第${section}节\n\n${paragraph}\n\n${paragraph}\n`;
+    sections.push(text);
+    size += Buffer.byteLength(text);
+  }
+  return `---
+title: "一篇很长的摘要"
+description: "用来检验超长摘要也能构建。"
+pubDate: "2026-11-01"
+source:
+  title: "超长报告"
+  kind: other
+  authors: []
+tags: [technology]
+figures:
+  - id: length
+    value: "2MB"
+    label: "正文长度"
+    asOf: "未注明"
+    quote: "正文约有2MB"
+---
+
+${sections.join('\n')}`;
+}
+
+let workspace: string;
+let build: CommandResult;
+let siteDir: string;
+
+beforeAll(() => {
+  workspace = createWorkspace('unusual-input', {
+    'src/content/digests/html-in-title.mdx': join(projectRoot, 'tests/fixtures/bad-digests/html-in-title.mdx'),
+  });
+  writeFileSync(join(workspace, 'src/content/digests/huge-digest.mdx'), hugeDigest(TWO_MEGABYTES));
+  build = runNodeScript(workspace, 'scripts/build.ts');
+  siteDir = join(workspace, 'dist');
+});
+
+describe('markup in a title', () => {
+  it('builds', () => {
+    expect(build.output).toContain('Published the build to dist/.');
+    expect(build.status).toBe(0);
+  });
+
+  it('is shown as text on its page, in lists and in the card alt text, never run', () => {
+    const html = readFileSync(join(siteDir, 'digests/html-in-title/index.html'), 'utf8');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('<b>研发</b>');
+    const page = readPage(siteDir, '/digests/html-in-title/');
+    expect(textOf(querySelector(page, 'h1'))).toBe(HTML_TITLE);
+    expect(querySelector(page, 'meta[property="og:image:alt"]').attributes.content).toContain(HTML_TITLE);
+    expect(querySelector(page, 'meta[property="og:title"]').attributes.content).toBe(HTML_TITLE);
+    for (const list of ['index.html', 'archive/index.html']) {
+      expect(readFileSync(join(siteDir, list), 'utf8'), list).not.toContain('<script>alert(1)</script>');
+    }
+  });
+
+  it('is escaped in the feeds and reads back as the same text', () => {
+    const xml = readFileSync(join(siteDir, 'rss.xml'), 'utf8');
+    expect(xml).not.toContain('<script>alert(1)</script>');
+    const item = parseRssFeed(xml).items?.find((entry) => entry.link?.endsWith('/digests/html-in-title/'));
+    expect(item?.title).toBe(HTML_TITLE);
+    expect(item?.content?.encoded).not.toContain('<script>');
+    expect(item?.content?.encoded).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const json = parseJsonFeed(readFileSync(join(siteDir, 'feed.json'), 'utf8'));
+    expect(json.items?.find((entry) => entry.id?.endsWith('/digests/html-in-title/'))?.title).toBe(HTML_TITLE);
+  });
+});
+
+describe('a 2 MB digest', () => {
+  it('builds into a page with all its text', () => {
+    const html = readFileSync(join(siteDir, 'digests/huge-digest/index.html'), 'utf8');
+    expect(Buffer.byteLength(html)).toBeGreaterThan(TWO_MEGABYTES);
+    expect(textOf(querySelector(readPage(siteDir, '/digests/huge-digest/'), '.meta'))).toMatch(/约 \d{6,} 字/);
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          // The site is built once, for real; the build, feed and browser tests read that output.
+          globalSetup: ['tests/setup/build-site.ts'],
+          // Real builds and a real browser take seconds, not milliseconds.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // One build at a time: the machine has two cores and each build uses both.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
