@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { countByTag, groupByMonth } from '../src/lib/collection.ts';
 import { figureAnchorId } from '../src/lib/urls.ts';
@@ -145,6 +146,18 @@ describe('the whole site', () => {
         expect(querySelector(page, `meta[property="${property}"]`), `${path} ${property}`).toBeTruthy();
       }
     }
+  });
+
+  it('is valid HTML on every page (html-validate, recommended rules)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const path of htmlFiles) {
+      const report = await validator.validateString(readFileSync(join(siteDir, path), 'utf8'), path);
+      for (const result of report.results) {
+        for (const message of result.messages) problems.push(`${path}:${message.line} ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('ships no client JavaScript', () => {

@@ -156,52 +156,32 @@ export function checkDigest(
   coverage?: GlyphCoverage,
 ): { problems: ContentProblem[]; data?: DigestData } {
   const { file } = source;
+  /** The whole file is unusable: one problem on its first line, and nothing else to check. */
+  const unusable = (field: string, problem: string, expected: string) => ({
+    problems: [{ file, line: 1, field, message: explain(problem, expected) }],
+  });
   const text = decodeUtf8(source.bytes);
   if (text === undefined) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: '(file)',
-          message: explain(
-            'the file is not UTF-8 text (perhaps GBK/GB18030)',
-            'the file saved with UTF-8 encoding, which every editor offers',
-          ),
-        },
-      ],
-    };
+    return unusable(
+      '(file)',
+      'the file is not UTF-8 text (perhaps GBK/GB18030)',
+      'the file saved with UTF-8 encoding, which every editor offers',
+    );
   }
   if (text.trim() === '') {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: '(file)',
-          message: explain(
-            'the file is empty',
-            'frontmatter between two --- lines, then the digest; `npm run new` writes a complete template',
-          ),
-        },
-      ],
-    };
+    return unusable(
+      '(file)',
+      'the file is empty',
+      'frontmatter between two --- lines, then the digest; `npm run new` writes a complete template',
+    );
   }
   const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
   if (!match) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: '(frontmatter)',
-          message: explain(
-            'the file does not start with a frontmatter block',
-            'a first line ---, the fields, then a line --- before the digest',
-          ),
-        },
-      ],
-    };
+    return unusable(
+      '(frontmatter)',
+      'the file does not start with a frontmatter block',
+      'a first line ---, the fields, then a line --- before the digest',
+    );
   }
   const yamlText = match[1] ?? '';
   // The frontmatter block ends with a newline, so its line count is the body's first line.

@@ -58,10 +58,11 @@ export function tagOf(content: Content, tagId: string): Tag {
   return tag;
 }
 
-/** Every tag of the vocabulary with its published digests, newest first. */
-export function digestsByTag(content: Content): { tag: Tag; digests: Digest[] }[] {
+/** One route per tag of the vocabulary, with its published digests, newest first: the tag page and the tag feed. */
+export async function tagRoutes(): Promise<{ params: { tag: string }; props: { tag: Tag; digests: Digest[] } }[]> {
+  const content = await getContent();
   return content.tags.map((tag) => ({
-    tag,
-    digests: content.digests.filter((digest) => digest.data.tags.includes(tag.id)),
+    params: { tag: tag.id },
+    props: { tag, digests: content.digests.filter((digest) => digest.data.tags.includes(tag.id)) },
   }));
 }

@@ -8,7 +8,7 @@ import { schemaFields } from './schema-fields.ts';
 function documentedFields(): { path: string; required: boolean }[] {
   const text = readFileSync(join(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8');
   const table = /<!-- schema-reference:start -->([\s\S]*?)<!-- schema-reference:end -->/.exec(text)?.[1] ?? '';
-  return [...table.matchAll(/^\| `([^`]+)` \| (必填|可选) \|/gm)].map(([, path, required]) => ({
+  return [...table.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(必填|可选)\s*\|/gm)].map(([, path, required]) => ({
     path: path!,
     required: required === '必填',
   }));

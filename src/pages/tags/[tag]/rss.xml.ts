@@ -1,17 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { digestsByTag, getContent } from '../../../lib/digests.ts';
+import { tagRoutes } from '../../../lib/digests.ts';
 import { feedDigests } from '../../../lib/feed-entries.ts';
 import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../../../lib/feeds.ts';
 import { SITE } from '../../../lib/site.ts';
 import { tagFeedPath, tagPath } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (async () => {
-  return digestsByTag(await getContent()).map(({ tag, digests }) => ({
-    params: { tag: tag.id },
-    props: { tag, digests },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = tagRoutes satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
