@@ -8,13 +8,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/content/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'site',
-          include: ['tests/**/*.test.ts'],
+          include: ['tests/*.test.ts'],
           // The site is built once, for real; the build, feed and browser tests read that output.
           globalSetup: ['tests/setup/build-site.ts'],
           // Real builds and a real browser take seconds, not milliseconds.
