@@ -5,14 +5,18 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 
-/** A page listing every share card, for contributors; it exists in `npm run dev` only. */
-function devCardPreview() {
+/**
+ * What contributors see in `astro dev` only: drafts, and a page listing every share card.
+ * @returns {import('astro').AstroIntegration}
+ */
+function devPreview() {
   return {
-    name: 'dev-card-preview',
+    name: 'dev-preview',
     hooks: {
-      /** @param {{ command: string; injectRoute: (route: { pattern: string; entrypoint: string }) => void }} options */
-      'astro:config:setup': ({ command, injectRoute }) => {
-        if (command === 'dev') injectRoute({ pattern: '/dev/cards', entrypoint: './src/dev/CardPreview.astro' });
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        if (command !== 'dev') return;
+        injectRoute({ pattern: '/dev/cards', entrypoint: './src/dev/CardPreview.astro' });
+        updateConfig({ vite: { define: { 'import.meta.env.PREVIEW_DRAFTS': 'true' } } });
       },
     },
   };
@@ -25,6 +29,6 @@ export default defineConfig({
   // Smart punctuation turns "--" into an en dash and quotes into Latin curly quotes; Chinese
   // text carries its own punctuation (——, “”), so it must pass through untouched.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devCardPreview()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview()],
   devToolbar: { enabled: false },
 });

@@ -45,18 +45,42 @@ try {
   const rows: [string, string, string, boolean | undefined][] = [
     ['cold build', `${cold.seconds.toFixed(1)} s`, cold.cards, undefined],
     ['rebuild, nothing changed', `${warm.seconds.toFixed(1)} s`, warm.cards, warm.cards.startsWith('0 drawn')],
-    ['home page (gzip)', `${gzippedKb(join(dist, 'index.html')).toFixed(1)} KB`, `<= ${BUDGET_KB.homePage} KB`, gzippedKb(join(dist, 'index.html')) <= BUDGET_KB.homePage],
-    ['largest digest page (gzip)', `${largestDigest.toFixed(1)} KB`, `<= ${BUDGET_KB.digestPage} KB`, largestDigest <= BUDGET_KB.digestPage],
+    [
+      'home page (gzip)',
+      `${gzippedKb(join(dist, 'index.html')).toFixed(1)} KB`,
+      `<= ${BUDGET_KB.homePage} KB`,
+      gzippedKb(join(dist, 'index.html')) <= BUDGET_KB.homePage,
+    ],
+    [
+      'largest digest page (gzip)',
+      `${largestDigest.toFixed(1)} KB`,
+      `<= ${BUDGET_KB.digestPage} KB`,
+      largestDigest <= BUDGET_KB.digestPage,
+    ],
     ['all CSS (gzip)', `${css.toFixed(1)} KB`, `<= ${BUDGET_KB.css} KB`, css <= BUDGET_KB.css],
     ['all JavaScript (gzip)', `${js.toFixed(1)} KB`, `${BUDGET_KB.js} KB`, js <= BUDGET_KB.js],
-    ['rss.xml (gzip)', `${gzippedKb(join(dist, 'rss.xml')).toFixed(1)} KB`, `<= ${BUDGET_KB.rss} KB`, gzippedKb(join(dist, 'rss.xml')) <= BUDGET_KB.rss],
+    [
+      'rss.xml (gzip)',
+      `${gzippedKb(join(dist, 'rss.xml')).toFixed(1)} KB`,
+      `<= ${BUDGET_KB.rss} KB`,
+      gzippedKb(join(dist, 'rss.xml')) <= BUDGET_KB.rss,
+    ],
     ['files in dist/', String(all.length), '', undefined],
   ];
   console.log(`Site benchmark: ${digestPages.length} digests, Node ${process.version}\n`);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  console.log(['measure'.padEnd(widths[0]!), 'value'.padStart(widths[1]!), 'budget / note'.padEnd(widths[2]!), 'met'].join('   '));
+  console.log(
+    ['measure'.padEnd(widths[0]!), 'value'.padStart(widths[1]!), 'budget / note'.padEnd(widths[2]!), 'met'].join('   '),
+  );
   for (const [name, value, note, met] of rows) {
-    console.log([name.padEnd(widths[0]!), value.padStart(widths[1]!), note.padEnd(widths[2]!), met === undefined ? '' : met ? 'yes' : 'NO'].join('   '));
+    console.log(
+      [
+        name.padEnd(widths[0]!),
+        value.padStart(widths[1]!),
+        note.padEnd(widths[2]!),
+        met === undefined ? '' : met ? 'yes' : 'NO',
+      ].join('   '),
+    );
   }
   process.exitCode = rows.some((row) => row[3] === false) ? 1 : 0;
 } finally {

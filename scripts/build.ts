@@ -13,6 +13,9 @@ import { checkProject, report } from './check-content.ts';
 
 // Astro's telemetry would reach the network during a build; builds here never do.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// A NODE_ENV inherited from the shell (a test runner sets "test") would make Vite build in
+// development mode; the published site is always a production build.
+process.env.NODE_ENV = 'production';
 
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
 const root = resolve(import.meta.dirname, '..');

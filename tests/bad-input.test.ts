@@ -39,7 +39,7 @@ const CASES: Record<string, string> = {
   'non-utf8':
     ':1  (file)  the file is not UTF-8 text (perhaps GBK/GB18030) (expected: the file saved with UTF-8 encoding, which every editor offers)',
   'emoji-title': `:2  title  "🚀" (U+1F680) cannot be drawn on the share card /cards/emoji-title.png (${NO_GLYPH})`,
-  'rare-character': `:13  figures[0].label  "𠀀" (U+20000) cannot be drawn on the share card /cards/rare-character/model-count.png (${NO_GLYPH})`,
+  'rare-character': `:13  figures[0].label  "𠀀" (U+20000) cannot be drawn on the share card /cards/rare-character.png (${NO_GLYPH})`,
 };
 
 let workspace: string;

@@ -43,9 +43,12 @@ afterAll(async () => {
   await site?.stop();
 });
 
+/** A page in its own browser context (axe-core needs one); closing the page closes the context. */
 async function openPage(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
   const viewport = options.width === VIEWPORTS.phone.width ? VIEWPORTS.phone : VIEWPORTS.desktop;
-  const page = await browser.newPage({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
+  const context = await browser.newContext({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   await page.goto(site.baseUrl + path);
   return page;
 }
@@ -106,7 +109,9 @@ describe('every kind of page', () => {
 describe('Chinese typography', () => {
   it('sets body text in a system CJK font, with a comfortable line height and measure', async () => {
     const fontRequests: string[] = [];
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
     page.on('request', (request) => {
       if (request.resourceType() === 'font') fontRequests.push(request.url());
     });

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import { startDevServer } from './support/dev-server.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
 const FLAGS = [
@@ -64,5 +66,29 @@ describe('npm run new', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.output).toContain('Unknown or missing tags "Open Source" (did you mean "open-source"?)');
+  });
+});
+
+describe('npm run dev', () => {
+  it('shows the new draft and lists its share cards on the preview page', async () => {
+    const server = await startDevServer(workspace);
+    try {
+      const draft = await (await fetch(`${server.baseUrl}/digests/new-report/`)).text();
+      expect(draft).toContain('草稿：只在本地预览');
+      const preview = await (await fetch(`${server.baseUrl}/dev/cards/`)).text();
+      for (const path of [
+        '/cards/new-report.png',
+        '/cards/new-report/figure-1.png',
+        '/cards/new-report/figure-2.png',
+      ]) {
+        expect(preview).toContain(`src="${path}"`);
+      }
+      const card = await fetch(`${server.baseUrl}/cards/new-report.png`);
+      expect(card.headers.get('content-type')).toBe('image/png');
+      const png = PNG.sync.read(Buffer.from(await card.arrayBuffer()));
+      expect([png.width, png.height]).toEqual([1200, 630]);
+    } finally {
+      server.stop();
+    }
   });
 });

@@ -5,10 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { parse as parseHtml } from 'ultrahtml';
 import { describe, expect, inject, it } from 'vitest';
 import { TEST_SITE_URL } from './setup/workspace.ts';
-import { publishedSourceDigests, querySelector, querySelectorAll, readPage, sourceTags } from './support/site.ts';
+import {
+  attr,
+  parseHtml,
+  publishedSourceDigests,
+  querySelector,
+  querySelectorAll,
+  readPage,
+  sourceTags,
+} from './support/site.ts';
 
 const siteDir = inject('siteDir');
 const digests = publishedSourceDigests();
@@ -19,7 +26,9 @@ const permalink = (id: string) => `${TEST_SITE_URL}digests/${id}/`;
 
 /** Every href and src in a piece of HTML. */
 function urlsIn(html: string): string[] {
-  return querySelectorAll(parseHtml(html), '[href], [src]').map((node) => node.attributes.href ?? node.attributes.src);
+  return querySelectorAll(parseHtml(html), '[href], [src]').map(
+    (node) => attr(node, 'href') ?? attr(node, 'src') ?? '',
+  );
 }
 
 describe('/rss.xml', () => {
@@ -122,7 +131,7 @@ describe('per-tag feeds', () => {
   it('is announced on its tag page, in the head and as a visible link', () => {
     const tag = tags[0]!;
     const page = readPage(siteDir, `/tags/${tag.id}/`);
-    const alternates = querySelectorAll(page, 'link[rel="alternate"]').map((link) => link.attributes.href);
+    const alternates = querySelectorAll(page, 'link[rel="alternate"]').map((link) => attr(link, 'href'));
     expect(alternates).toContain(`/tags/${tag.id}/rss.xml`);
     expect(querySelector(page, `main a[href="/tags/${tag.id}/rss.xml"]`)).toBeTruthy();
   });

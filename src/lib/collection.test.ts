@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countByTag, groupByMonth, groupByYear, isPublished, neighbours, newestFirst } from './collection.ts';
+import {
+  byDigestCount,
+  countByTag,
+  groupByMonth,
+  groupByYear,
+  isPublished,
+  neighbours,
+  newestFirst,
+} from './collection.ts';
 import { publicationInstant } from './dates.ts';
 
 const entry = (id: string, day: string, draft = false, tags: string[] = []) => ({
@@ -47,6 +55,21 @@ describe('groupByMonth', () => {
     expect(groupByYear(months).map((year) => [year.year, year.months.map((month) => month.month)])).toEqual([
       [2026, [11, 10]],
       [2025, [12]],
+    ]);
+  });
+});
+
+describe('byDigestCount', () => {
+  it('puts the busiest tags first, ties by id', () => {
+    const counts = new Map([
+      ['a', 1],
+      ['b', 3],
+      ['c', 1],
+    ]);
+    expect(byDigestCount([{ id: 'c' }, { id: 'b' }, { id: 'a' }], counts).map((tag) => tag.id)).toEqual([
+      'b',
+      'a',
+      'c',
     ]);
   });
 });

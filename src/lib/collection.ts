@@ -63,6 +63,11 @@ export function groupByYear<T>(months: readonly MonthGroup<T>[]): { year: number
   return years;
 }
 
+/** Tags with the most digests first; ties by id, so the order never depends on load order. */
+export function byDigestCount<T extends { id: string }>(tags: readonly T[], counts: ReadonlyMap<string, number>): T[] {
+  return [...tags].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+}
+
 /** How many digests carry each tag, in the vocabulary's order; unused tags count 0. */
 export function countByTag(
   tagIds: readonly string[],

@@ -40,8 +40,10 @@ async function load(): Promise<Content> {
     ),
   );
   if (problems.length > 0) throw new ContentError(problems);
-  // `npm run dev` shows drafts, so contributors can preview a digest and its cards before publishing.
-  const visible = import.meta.env.DEV ? allDigests : allDigests.filter(isPublished);
+  // `astro dev` shows drafts, so contributors can preview a digest and its cards before publishing.
+  // The flag is defined by the dev-preview integration in astro.config.mjs for `astro dev` only;
+  // import.meta.env.DEV is not used because a stray NODE_ENV can turn it on in a build.
+  const visible = import.meta.env.PREVIEW_DRAFTS === true ? allDigests : allDigests.filter(isPublished);
   return { digests: newestFirst(visible), tags, metrics, tagById, metricById };
 }
 

@@ -35,3 +35,12 @@ describe('stripInvalidXmlCharacters', () => {
     expect(stripInvalidXmlCharacters('a\tb\nc\u0000d\uD800e𠀀')).toBe('a\tb\ncde𠀀');
   });
 });
+
+describe('markup inside attributes', () => {
+  it('keeps a "<" inside a quoted attribute as attribute text, as Astro writes it', () => {
+    const html = '<img alt="卡片：<script>alert(1)</script> & “引号”" src="/c.png"><p>正文</p>';
+    expect(prepareFeedHtml(html, page)).toBe(
+      '<img alt="卡片：<script>alert(1)</script> &#x26; “引号”" src="https://example.org/c.png"><p>正文</p>',
+    );
+  });
+});

@@ -33,8 +33,12 @@ describe.skipIf(!existsSync(seeds))('quotes are verbatim', () => {
       const id = name.replace(/\.mdx$/, '');
       const report = comparable(readFileSync(join(seeds, REPORT_OF[id]!), 'utf8'));
       const text = readFileSync(join(root, 'src/content/digests', name), 'utf8');
-      const frontmatter = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { figures: { id: string; quote: string }[] };
-      const missing = frontmatter.figures.filter((figure) => !report.includes(comparable(figure.quote))).map((figure) => figure.id);
+      const frontmatter = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
+        figures: { id: string; quote: string }[];
+      };
+      const missing = frontmatter.figures
+        .filter((figure) => !report.includes(comparable(figure.quote)))
+        .map((figure) => figure.id);
       expect(missing).toEqual([]);
     });
   }

@@ -1,14 +1,32 @@
 /** Reading the built site and the source content in tests. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseHtml } from 'ultrahtml';
-import { querySelector, querySelectorAll } from 'ultrahtml/selector';
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { find, html } from 'property-information';
 import { parse as parseYaml } from 'yaml';
 import { newestFirst } from '../../src/lib/collection.ts';
 import { digestSchema, type DigestData } from '../../src/lib/schema.ts';
 import { projectRoot } from '../setup/workspace.ts';
 
-export { querySelector, querySelectorAll };
+/** The first element matching a CSS selector, as the browser's querySelector finds it. */
+export const querySelector = (node: Nodes | undefined, selector: string): Element | undefined =>
+  node ? select(selector, node) : undefined;
+
+/** Every element matching a CSS selector. */
+export const querySelectorAll = (node: Nodes, selector: string): Element[] => selectAll(selector, node);
+
+/** An attribute's value as the HTML wrote it (lists joined by spaces), or undefined. */
+export function attr(element: Element | undefined, name: string): string | undefined {
+  const value = element?.properties[find(html, name).property];
+  if (value === undefined || value === null || value === false) return undefined;
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+/** Parses a piece of HTML (a feed item's content, say). */
+export const parseHtml = (text: string): Root => fromHtml(text, { fragment: true });
 
 /** Every file below `dir`, as paths relative to it. */
 export function listFiles(dir: string): string[] {
@@ -17,22 +35,15 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** A built page, parsed. */
-export function readPage(siteDir: string, path: string) {
+/** A built page, parsed with a spec-compliant HTML parser. */
+export function readPage(siteDir: string, path: string): Root {
   const file = path.endsWith('/') ? join(siteDir, path, 'index.html') : join(siteDir, path);
-  return parseHtml(readFileSync(file, 'utf8'));
+  return fromHtml(readFileSync(file, 'utf8'));
 }
 
-/** The text content of a parsed node, whitespace collapsed. */
-export function textOf(node: { children?: unknown[]; value?: string; type: number } | undefined): string {
-  if (!node) return '';
-  const parts: string[] = [];
-  const visit = (current: { children?: unknown[]; value?: string; type: number }) => {
-    if (current.type === 2) parts.push(current.value ?? '');
-    for (const child of current.children ?? []) visit(child as typeof current);
-  };
-  visit(node);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+/** The text content of a parsed node, white space collapsed. */
+export function textOf(node: Nodes | undefined): string {
+  return node ? toString(node).replace(/\s+/g, ' ').trim() : '';
 }
 
 export interface SourceDigest {
