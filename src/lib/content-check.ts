@@ -7,7 +7,7 @@
  */
 import { slug } from 'github-slugger';
 import { mdxToMdast } from 'satteri';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { referenceProblems, type ContentProblem } from './content-rules.ts';
 import { isoDay } from './dates.ts';
 import { MDX_COMPONENT_NAMES } from './mdx-components.ts';
@@ -266,9 +266,13 @@ export function checkVocabulary(
   const schema = kind === 'tag' ? tagSchema : metricSchema;
   for (const [id, value] of Object.entries(entries)) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      // The id is a key: point at the key's own line, not at the entry below it.
+      const key = isMap(document.contents)
+        ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === id)?.key
+        : undefined;
       problems.push({
         file: source.file,
-        line: lineOf(document, lines, [id], 0),
+        line: isScalar(key) && key.range ? lines.linePos(key.range[0]).line : lineOf(document, lines, [id], 0),
         field: id,
         message: explain(
           `${kind} id "${id}" is not kebab-case`,
