@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
+import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
 
 /**
  * What contributors see in `astro dev` only: drafts, and a page listing every share card.
@@ -25,10 +26,15 @@ function devPreview() {
 export default defineConfig({
   site: process.env.SITE_URL || DEFAULT_SITE_URL,
   trailingSlash: 'always',
-  build: { format: 'directory' },
   // Smart punctuation turns "--" into an en dash and quotes into Latin curly quotes; Chinese
   // text carries its own punctuation (——, “”), so it must pass through untouched.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // The content policy runs before any digest is compiled: a digest is text, never code.
+  markdown: {
+    processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [contentPolicyPlugin()] }),
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview()],
   devToolbar: { enabled: false },
+  // Every page's CSS is a file, never an inline <style>, so the Content-Security-Policy each page
+  // carries (src/lib/csp.ts) can allow styles from this site only, with no hashes to keep in step.
+  build: { format: 'directory', inlineStylesheets: 'never' },
 });

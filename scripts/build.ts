@@ -34,7 +34,7 @@ async function publish(): Promise<void> {
 async function main(): Promise<number> {
   // The content check reports every problem at once, before Astro stops at the first.
   if (report(await checkProject(root), root) !== 0) {
-    console.error(`\nBuild stopped before writing anything; ${values['out-dir']}/ was left as it was.`);
+    console.error(`\n构建在写入任何文件之前停止；${values['out-dir']}/ 保持原样。`);
     return 1;
   }
   await rm(staging, { recursive: true, force: true });
@@ -44,11 +44,11 @@ async function main(): Promise<number> {
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`\nBuild failed; ${values['out-dir']}/ was left as it was.\n\n${message}`);
+    console.error(`\n构建失败；${values['out-dir']}/ 保持原样。\n\n${message}`);
     return 1;
   }
   await publish();
-  console.log(`\nPublished the build to ${values['out-dir']}/.`);
+  console.log(`\n构建完成，已发布到 ${values['out-dir']}/。`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run check:content`: checks every digest, tag and metric without building the site and
- * prints every problem as `file:line  field  what is wrong (expected: …)`. The build runs the
+ * prints every problem as `file:line  field  问题（应为：…）`. The build runs the
  * same check first. Exits 1 when there is an error; warnings alone do not fail.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,12 +43,12 @@ export function report(result: CheckResult, root: string): number {
   const where = relative(process.cwd(), resolve(root, DIGESTS_DIR)) || DIGESTS_DIR;
   if (errors.length > 0) {
     console.error(
-      `\n${errors.length} error(s)${warnings ? ` and ${warnings} warning(s)` : ''} in the content. ` +
-        `Fix the lines above (file:line  field  problem), then run \`npm run check:content\` again.`,
+      `\n内容有 ${errors.length} 处错误${warnings ? `、${warnings} 处提醒` : ''}。` +
+        `按上面各行（文件:行  字段  问题）改好后，再运行 \`npm run check:content\`。`,
     );
     return 1;
   }
-  console.log(`Content OK: ${result.digests.size} digest(s) in ${where}${warnings ? `, ${warnings} warning(s)` : ''}.`);
+  console.log(`内容检查通过：${where} 中共 ${result.digests.size} 篇摘要${warnings ? `，${warnings} 处提醒` : ''}。`);
   return 0;
 }
 

@@ -1,22 +1,30 @@
 /**
  * `npm run new`: writes a new digest from the template. Asks for what it needs, or takes it as
- * flags; never overwrites a file.
+ * flags; never overwrites a file. An answer that cannot be used is explained and asked again,
+ * keeping every earlier answer; Ctrl-C stops without writing anything.
  *
  *   npm run new -- --slug guangxi-briefing-2023 --title "大模型相关情况" --kind government-briefing \
  *     --publisher "广西壮族自治区信息中心" --authors "" --tags policy,industry-applications
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { closestId } from '../src/lib/content-rules.ts';
+import {
+  readKind,
+  readReportTitle,
+  readSlug,
+  readTags,
+  splitList,
+  type Answer,
+} from '../src/lib/content/new-digest-answers.ts';
 import { digestTemplate } from '../src/lib/digest-template.ts';
 import { SOURCE_KINDS, type SourceKind } from '../src/lib/schema.ts';
 import { digestPath } from '../src/lib/urls.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const digestsDir = join(root, 'src/content/digests');
 
 const { values } = parseArgs({
   options: {
@@ -39,69 +47,89 @@ if (values.help) {
   process.exit(0);
 }
 
-const tags = parseYaml(readFileSync(join(root, 'src/content/tags.yaml'), 'utf8')) as Record<string, { name: string }>;
-const tagIds = Object.keys(tags);
+const vocabulary = Object.entries(
+  parseYaml(readFileSync(join(root, 'src/content/tags.yaml'), 'utf8')) as Record<string, { name: string }>,
+).map(([id, tag]) => ({ id, name: tag.name }));
 const kinds = Object.keys(SOURCE_KINDS) as SourceKind[];
 
-const prompt = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+/** Thrown to end the wizard with one line and exit code 1; nothing has been written. */
+class Stop extends Error {}
 
-/**
- * A flag's value, or the answer to a question. Without a terminal to ask, an optional answer is
- * empty and a required one fails, naming the flag to pass.
- */
-async function ask(flag: keyof typeof values, question: string, optional = false): Promise<string> {
-  const given = values[flag];
-  if (typeof given === 'string') return given.trim();
-  if (!prompt) {
-    if (optional) return '';
-    throw new Error(`Missing --${flag}: ${question}`);
-  }
-  return (await prompt.question(`${question}\n> `)).trim();
+function cancel(): never {
+  console.log('\n已取消，没有写入任何文件。');
+  process.exit(130);
 }
 
-/** "a, b、c" → ["a", "b", "c"]. */
-const list = (text: string) =>
-  text
-    .split(/[,，、]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
+// Lines typed (or piped) in answer to the questions, read one at a time.
+const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+input.on('SIGINT', cancel);
+process.on('SIGINT', cancel);
+const lines = input[Symbol.asyncIterator]();
 
-async function main(): Promise<number> {
+/**
+ * The answer to one question: the flag's value when given (a wrong flag stops the wizard), or
+ * what the contributor types, asked again until `read` accepts it.
+ */
+async function ask<T>(flag: keyof typeof values, question: string, read: (text: string) => Answer<T>): Promise<T> {
+  const given = values[flag];
+  if (typeof given === 'string') {
+    const answer = read(given);
+    if (!answer.ok) throw new Stop(`--${flag}：${answer.problem}`);
+    return answer.value;
+  }
+  for (;;) {
+    process.stdout.write(`${question}\n> `);
+    const line = await lines.next();
+    if (line.done) throw new Stop(`\n没有收到回答，已停止，没有写入任何文件（应为：回答上面的问题，或用 --${flag} 给出）`);
+    const answer = read(String(line.value));
+    if (answer.ok) return answer.value;
+    console.log(`${answer.problem}\n请再输入一次。`);
+  }
+}
+
+const anyText = (text: string): Answer<string> => ({ ok: true, value: text.trim() });
+
+/** The slug of a file that does not exist yet. */
+function readNewSlug(text: string): Answer<string> {
+  const answer = readSlug(text);
+  if (answer.ok && existsSync(join(digestsDir, `${answer.value}.mdx`))) {
+    return {
+      ok: false,
+      problem: `src/content/digests/${answer.value}.mdx 已经存在，保持原样未动（应为：另一个文件名）`,
+    };
+  }
+  return answer;
+}
+
+async function main(): Promise<void> {
   const slug = await ask(
     'slug',
     '文件名（英文小写加连字符，将成为网址 /digests/<文件名>/），例如 guangxi-briefing-2023',
+    readNewSlug,
   );
-  if (!SLUG.test(slug))
-    throw new Error(
-      `"${slug}" is not a usable file name (expected: lower-case kebab-case, e.g. "guangxi-briefing-2023")`,
-    );
-  const reportTitle = await ask('title', '报告原题（照录）');
-  if (!reportTitle) throw new Error("The report title is empty (expected: the report's own title)");
-  const kind = await ask('kind', `报告类型：${kinds.map((id) => `${id}（${SOURCE_KINDS[id]}）`).join('、')}`);
-  if (!kinds.includes(kind as SourceKind))
-    throw new Error(`"${kind}" is not a report kind (expected: one of ${kinds.join(', ')})`);
-  const publisher = await ask('publisher', '发布机构（报告未写明就直接回车）', true);
-  const authors = list(await ask('authors', '作者，用逗号分隔（报告未署名就直接回车）', true));
-  const wantedTags = list(
-    await ask('tags', `标签，用逗号分隔。现有标签：\n${tagIds.map((id) => `  ${id}  ${tags[id]!.name}`).join('\n')}`),
+  const reportTitle = await ask('title', '报告原题（照录）', readReportTitle);
+  const kind = await ask(
+    'kind',
+    `报告类型（填序号、英文 id 或中文名）：${kinds.map((id, index) => `${index + 1} ${id}（${SOURCE_KINDS[id]}）`).join('、')}`,
+    readKind,
   );
-  const unknown = wantedTags.filter((tag) => !tagIds.includes(tag));
-  if (unknown.length > 0 || wantedTags.length === 0) {
-    const hints = unknown.map(
-      (tag) => `"${tag}"${closestId(tag, tagIds) ? ` (did you mean "${closestId(tag, tagIds)}"?)` : ''}`,
-    );
-    throw new Error(`Unknown or missing tags ${hints.join(', ')} (expected: one or more of ${tagIds.join(', ')})`);
-  }
-  prompt?.close();
+  const publisher = await ask('publisher', '发布机构（报告未写明就直接回车）', anyText);
+  const authors = splitList(await ask('authors', '作者，用逗号分隔（报告未署名就直接回车）', anyText));
+  const tags = await ask(
+    'tags',
+    `标签，用逗号分隔（填 id 或中文名）。现有标签：\n${vocabulary.map((tag) => `  ${tag.id}  ${tag.name}`).join('\n')}`,
+    (text) => readTags(text, vocabulary),
+  );
+  input.close();
 
-  const file = join(root, 'src/content/digests', `${slug}.mdx`);
+  const file = join(digestsDir, `${slug}.mdx`);
   const text = digestTemplate({
     slug,
     reportTitle,
-    kind: kind as SourceKind,
+    kind,
     publisher: publisher || undefined,
     authors,
-    tags: wantedTags,
+    tags,
     date: new Date(),
   });
   let handle: number;
@@ -109,27 +137,24 @@ async function main(): Promise<number> {
     // 'wx' fails if the file exists: a contributor's work is never overwritten.
     handle = openSync(file, 'wx');
   } catch {
-    throw new Error(
-      `${relative(process.cwd(), file)} already exists and was left untouched (expected: a new file name, --slug <another-name>)`,
-    );
+    throw new Stop(`${relative(process.cwd(), file)} 已经存在，保持原样未动（应为：另一个文件名，--slug <新名字>）`);
   }
   writeSync(handle, text);
   closeSync(handle);
-  console.log(`Wrote ${relative(process.cwd(), file)} (a draft).
+  console.log(`已写好 ${relative(process.cwd(), file)}（草稿）。
 
-Next:
-  1. Replace every 待填写 in it; copy each figure's quote word for word from the report.
-  2. npm run check:content     lists anything still wrong, as file:line  field  problem
-  3. npm run dev               then open http://localhost:4321${digestPath(slug)}
-                               and http://localhost:4321/dev/cards/ for its share cards
-  4. Set draft: false when it is ready to publish.`);
-  return 0;
+接下来：
+  1. 替换文中每一处"待填写"；每个数字的 quote 从报告逐字复制。
+  2. npm run check:content     列出仍需修改之处：文件:行  字段  问题
+  3. npm run dev               然后打开 http://localhost:4321${digestPath(slug)}
+                               以及 http://localhost:4321/dev/cards/ 查看分享卡片
+  4. 写完并通过检查后，把 draft 改为 false 才会发布。`);
 }
 
 try {
-  process.exitCode = await main();
+  await main();
 } catch (error) {
-  prompt?.close();
-  console.error(error instanceof Error ? error.message : String(error));
+  input.close();
+  console.error(error instanceof Stop ? error.message : error instanceof Error ? error.stack : String(error));
   process.exitCode = 1;
 }

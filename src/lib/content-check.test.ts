@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, collectionId, fieldName, fieldPath } from './content-check.ts';
-import { formatProblems } from './content-rules.ts';
+import { checkContent, collectionId, fieldPath } from './content-check.ts';
+import { fieldName, formatProblems } from './content-rules.ts';
 
 const tags = { file: 'src/content/tags.yaml', text: 'policy:\n  name: 政策\n  description: 政策与监管。\n' };
 const metrics = {
@@ -41,7 +41,7 @@ describe('checkContent', () => {
   it('warns, without failing, about a published digest dated in the future', () => {
     const result = checkContent({ tags, metrics, digests: [digest('later.mdx', '2026-12-01')] }, now);
     expect(formatProblems(result.problems)).toBe(
-      'src/content/digests/later.mdx:4  pubDate  warning: pubDate "2026-12-01" is in the future, yet the digest is published now (expected: a date up to today (2026-11-22), or draft: true until that day)',
+      'src/content/digests/later.mdx:4  pubDate  提醒：pubDate "2026-12-01" 是将来的日期，摘要却现在就发布（应为：不晚于今天（2026-11-22）的日期；或在那天之前保留 draft: true）',
     );
     expect(result.digests.has('later')).toBe(true);
   });
@@ -55,7 +55,7 @@ describe('checkContent', () => {
   it('reports two files that would share one address', () => {
     const result = checkContent({ tags, metrics, digests: [digest('My Report.mdx'), digest('my-report.mdx')] }, now);
     expect(formatProblems(result.problems)).toBe(
-      'src/content/digests/my-report.mdx:1  (file name)  the digest\'s address /digests/my-report/ is already taken by src/content/digests/My Report.mdx (expected: a file name no other digest has, in lower-case kebab-case, e.g. "guangxi-briefing-2023.mdx")',
+      'src/content/digests/my-report.mdx:1  (file name)  这篇摘要的网址 /digests/my-report/ 已被 src/content/digests/My Report.mdx 占用（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）',
     );
   });
 
@@ -63,8 +63,8 @@ describe('checkContent', () => {
     const badTags = { file: 'src/content/tags.yaml', text: 'Policy:\n  name: ""\n  description: 说明。\n' };
     expect(formatProblems(checkContent({ tags: badTags, metrics, digests: [] }, now).problems)).toBe(
       [
-        'src/content/tags.yaml:1  Policy  tag id "Policy" is not kebab-case (expected: lower-case latin letters, digits and hyphens, e.g. "open-source")',
-        'src/content/tags.yaml:2  Policy.name  tag name is empty (expected: text, e.g. "开源生态")',
+        'src/content/tags.yaml:1  Policy  tag id "Policy" 不是小写连字符形式（应为：小写英文字母、数字和连字符，例如 "open-source"）',
+        'src/content/tags.yaml:2  Policy.name  tag name 是空的（应为：文本，例如 "开源生态"）',
       ].join('\n'),
     );
   });
@@ -77,7 +77,7 @@ describe('checkContent', () => {
     };
     const [problem] = checkContent({ tags, metrics, digests: [broken] }, now).problems;
     expect(problem).toMatchObject({ file: 'src/content/digests/x.mdx', field: '(frontmatter)' });
-    expect(problem?.message).toMatch(/^YAML syntax: .+ \(expected: one "field: value" per line/);
+    expect(problem).toMatchObject({ line: 2, message: '缺少配对的引号或括号（应为：每个 " 和 [ 都有对应的 " 和 ]）' });
   });
 });
 

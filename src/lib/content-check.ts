@@ -1,16 +1,17 @@
 /**
  * Checks every digest without building a page, and reports all problems at once, each located
- * as `file:line  field  what is wrong (expected: …)`. The build runs it first, so a broken
+ * as `file:line  field  问题（应为：…）`. The build runs it first, so a broken
  * digest stops the build before anything is written. It applies the same schema Astro uses,
  * parses the YAML the way Astro does (YAML 1.1: unquoted dates become Dates) and the MDX with
  * the parser Astro's MDX integration uses.
  */
 import { slug } from 'github-slugger';
-import { mdxToMdast } from 'satteri';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { referenceProblems, type ContentProblem } from './content-rules.ts';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { bodyProblems } from './content/body-check.ts';
+import { placeholderPlaces } from './content/placeholders.ts';
+import { readYaml } from './content/safe-yaml.ts';
+import { fieldName, referenceProblems, type ContentProblem } from './content-rules.ts';
 import { isoDay } from './dates.ts';
-import { MDX_COMPONENT_NAMES } from './mdx-components.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData } from './schema.ts';
 import { cardGlyphProblems } from './share-cards.ts';
 
@@ -39,14 +40,6 @@ export interface CheckResult {
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
-
-/** "figures[0].value" for the path ['figures', 0, 'value']. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => {
-    if (typeof key === 'number') return `${name}[${key}]`;
-    return name ? `${name}.${String(key)}` : String(key);
-  }, '');
-}
 
 /** The path ['figures', 0, 'value'] for the field name "figures[0].value". */
 export function fieldPath(field: string): (string | number)[] {
@@ -83,71 +76,6 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Problems in the MDX body: syntax errors, unknown components, imports. */
-function bodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
-  const known = new Set<string>(MDX_COMPONENT_NAMES);
-  let tree: unknown;
-  try {
-    tree = mdxToMdast(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const [, endLine, reason = message] = /^(\d+):\d+:\s*(.*)$/s.exec(message) ?? [];
-    // "Expected a closing tag for `<X>` (2:1)": the parenthesised place is the opening tag.
-    const startLine = /\((\d+):\d+\)/.exec(reason)?.[1] ?? endLine;
-    return [
-      {
-        file,
-        line: startLine ? Number(startLine) + firstLine - 1 : firstLine,
-        field: 'body',
-        message: explain(
-          `MDX syntax: ${reason.replace(/\s*\(mdx-[\w:-]+\)$/, '').replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '')}`,
-          'every <Component> closed with </Component> or written <Component />, and no bare < or { in prose',
-        ),
-      },
-    ];
-  }
-  const problems: ContentProblem[] = [];
-  const visit = (node: {
-    type: string;
-    name?: string | null;
-    position?: { start: { line: number } };
-    children?: unknown[];
-  }) => {
-    const line = (node.position?.start.line ?? 1) + firstLine - 1;
-    if (
-      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-      node.name &&
-      /^[A-Z]/.test(node.name)
-    ) {
-      if (!known.has(node.name)) {
-        problems.push({
-          file,
-          line,
-          field: 'body',
-          message: explain(
-            `component <${node.name}> does not exist`,
-            `one of ${MDX_COMPONENT_NAMES.map((name) => `<${name}>`).join(', ')}, used without an import`,
-          ),
-        });
-      }
-    }
-    if (node.type === 'mdxjsEsm') {
-      problems.push({
-        file,
-        line,
-        field: 'body',
-        message: explain(
-          'a digest imports code',
-          `no import or export lines; ${MDX_COMPONENT_NAMES.join(' and ')} are available as they are`,
-        ),
-      });
-    }
-    for (const child of node.children ?? []) visit(child as typeof node);
-  };
-  visit(tree as Parameters<typeof visit>[0]);
-  return problems;
-}
-
 /** Checks one digest file. `now` decides which publication dates lie in the future. */
 export function checkDigest(
   source: DigestSource,
@@ -160,57 +88,54 @@ export function checkDigest(
   const unusable = (field: string, problem: string, expected: string) => ({
     problems: [{ file, line: 1, field, message: explain(problem, expected) }],
   });
-  const text = decodeUtf8(source.bytes);
-  if (text === undefined) {
+  const decoded = decodeUtf8(source.bytes);
+  if (decoded === undefined) {
     return unusable(
       '(file)',
-      'the file is not UTF-8 text (perhaps GBK/GB18030)',
-      'the file saved with UTF-8 encoding, which every editor offers',
+      '文件不是 UTF-8 编码（可能是 GBK/GB18030）',
+      '用 UTF-8 编码保存文件，各种编辑器都提供这个选项',
     );
   }
+  // Windows editors may save a byte-order mark; it is not part of the frontmatter.
+  const text = decoded.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    return unusable(
-      '(file)',
-      'the file is empty',
-      'frontmatter between two --- lines, then the digest; `npm run new` writes a complete template',
-    );
+    return unusable('(file)', '文件是空的', '两行 --- 之间写字段，之后写摘要正文；`npm run new` 会写好完整的模板');
   }
-  const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
+  const match = FRONTMATTER.exec(text);
   if (!match) {
     return unusable(
       '(frontmatter)',
-      'the file does not start with a frontmatter block',
-      'a first line ---, the fields, then a line --- before the digest',
+      '文件开头没有 frontmatter',
+      '第一行写 ---，然后是各个字段，再写一行 ---，之后才是正文',
     );
   }
-  const yamlText = match[1] ?? '';
   // The frontmatter block ends with a newline, so its line count is the body's first line.
   const bodyFirstLine = match[0].split('\n').length;
-  const lines = new LineCounter();
-  // YAML 1.1 is what Astro's loader (js-yaml) speaks: unquoted dates become Dates there too.
-  const document = parseDocument(yamlText, { schema: 'yaml-1.1', lineCounter: lines, uniqueKeys: true });
-  if (document.errors.length > 0 || !isMap(document.contents)) {
-    const errors = document.errors.length > 0 ? document.errors : [undefined];
+  const body = text.slice(match[0].length);
+  const yaml = readYaml(match[1] ?? '', 'yaml-1.1');
+  if (!yaml.ok) {
     return {
-      problems: errors.map((error) => ({
+      problems: yaml.problems.map((problem) => ({
         file,
-        line: (error?.linePos?.[0].line ?? 0) + 1,
+        line: problem.line + 1,
         field: '(frontmatter)',
-        message: explain(
-          error ? `YAML syntax: ${error.message.split('\n')[0]}` : 'the frontmatter is not a list of fields',
-          'one "field: value" per line; quote text that contains a colon, # or quotes, e.g. title: "标题：副题"',
-        ),
+        message: problem.message,
       })),
     };
   }
+  const { document, lines, data } = yaml;
+  if (!isMap(document.contents)) {
+    return unusable('(frontmatter)', 'frontmatter 不是一组字段', '每行一个"字段: 值"，例如 title: "标题"');
+  }
+  const at = (path: readonly PropertyKey[]) => lineOf(document, lines, path, 1);
 
   const problems: ContentProblem[] = [];
-  const parsed = digestSchema.safeParse(document.toJS());
+  const parsed = digestSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({
         file,
-        line: lineOf(document, lines, issue.path, 1),
+        line: at(issue.path),
         field: fieldName(issue.path) || '(frontmatter)',
         message: issue.message,
       });
@@ -226,22 +151,32 @@ export function checkDigest(
         ? cardGlyphProblems({ id: collectionId(source.entry), filePath: file, data: parsed.data }, coverage)
         : []),
     ];
-    for (const problem of located)
-      problems.push({ ...problem, line: lineOf(document, lines, fieldPath(problem.field), 1) });
+    for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
     if (!parsed.data.draft && parsed.data.pubDate > now) {
       problems.push({
         file,
-        line: lineOf(document, lines, ['pubDate'], 1),
+        line: at(['pubDate']),
         field: 'pubDate',
         severity: 'warning',
         message: explain(
-          `pubDate "${isoDay(parsed.data.pubDate)}" is in the future, yet the digest is published now`,
-          `a date up to today (${isoDay(now)}), or draft: true until that day`,
+          `pubDate "${isoDay(parsed.data.pubDate)}" 是将来的日期，摘要却现在就发布`,
+          `不晚于今天（${isoDay(now)}）的日期；或在那天之前保留 draft: true`,
         ),
       });
     }
   }
-  problems.push(...bodyProblems(file, text.slice(match[0].length), bodyFirstLine));
+  const draft = (data as { draft?: unknown }).draft === true;
+  if (!draft) {
+    for (const place of placeholderPlaces(data, body)) {
+      problems.push(
+        place.path === 'body'
+          ? { file, line: bodyFirstLine + (place.bodyLine ?? 1) - 1, field: 'body', message: place.message }
+          : { file, line: at(place.path), field: fieldName(place.path), message: place.message },
+      );
+    }
+  }
+  problems.push(...bodyProblems(file, body, bodyFirstLine));
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
 }
@@ -251,18 +186,21 @@ export function checkVocabulary(
   source: VocabularySource,
   kind: 'tag' | 'metric',
 ): { problems: ContentProblem[]; ids: Set<string> } {
-  const lines = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true });
-  const problems: ContentProblem[] = document.errors.map((error) => ({
-    file: source.file,
-    line: (error.linePos?.[0].line ?? 0) + 1,
-    field: '(file)',
-    message: explain(
-      `YAML syntax: ${error.message.split('\n')[0]}`,
-      `one entry per ${kind}: an id, then indented name and description`,
-    ),
-  }));
-  const entries = (document.toJS() ?? {}) as Record<string, unknown>;
+  const yaml = readYaml(source.text);
+  if (!yaml.ok) {
+    return {
+      problems: yaml.problems.map((problem) => ({
+        file: source.file,
+        line: problem.line,
+        field: '(file)',
+        message: problem.message,
+      })),
+      ids: new Set(),
+    };
+  }
+  const { document, lines } = yaml;
+  const problems: ContentProblem[] = [];
+  const entries = (yaml.data ?? {}) as Record<string, unknown>;
   const schema = kind === 'tag' ? tagSchema : metricSchema;
   for (const [id, value] of Object.entries(entries)) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
@@ -274,10 +212,7 @@ export function checkVocabulary(
         file: source.file,
         line: isScalar(key) && key.range ? lines.linePos(key.range[0]).line : lineOf(document, lines, [id], 0),
         field: id,
-        message: explain(
-          `${kind} id "${id}" is not kebab-case`,
-          'lower-case latin letters, digits and hyphens, e.g. "open-source"',
-        ),
+        message: explain(`${kind} id "${id}" 不是小写连字符形式`, '小写英文字母、数字和连字符，例如 "open-source"'),
       });
     }
     const result = schema.safeParse(value);
@@ -291,6 +226,31 @@ export function checkVocabulary(
     }
   }
   return { problems, ids: new Set(Object.keys(entries)) };
+}
+
+/**
+ * Checks one digest, turning anything unexpected into a problem of that file: one strange file
+ * must never stop the others from being checked, nor end in a stack trace.
+ */
+function checkDigestSafely(...args: Parameters<typeof checkDigest>): ReturnType<typeof checkDigest> {
+  try {
+    return checkDigest(...args);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      problems: [
+        {
+          file: args[0].file,
+          line: 1,
+          field: '(file)',
+          message: explain(
+            `检查这个文件时出了意外（${reason.slice(0, 200)}）`,
+            '对照模板检查文件结构；仍不明白就把这一行发给编辑部',
+          ),
+        },
+      ],
+    };
+  }
 }
 
 /** Checks the whole collection: the vocabularies, every digest, and ids that collide. */
@@ -313,14 +273,14 @@ export function checkContent(
         line: 1,
         field: '(file name)',
         message: explain(
-          `the digest's address /digests/${id}/ is already taken by ${earlier}`,
-          'a file name no other digest has, in lower-case kebab-case, e.g. "guangxi-briefing-2023.mdx"',
+          `这篇摘要的网址 /digests/${id}/ 已被 ${earlier} 占用`,
+          '别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"',
         ),
       });
       continue;
     }
     fileById.set(id, source.file);
-    const result = checkDigest(source, { tagIds: tags.ids, metricIds: metrics.ids }, now, coverage);
+    const result = checkDigestSafely(source, { tagIds: tags.ids, metricIds: metrics.ids }, now, coverage);
     problems.push(...result.problems);
     if (result.data) digests.set(id, result.data);
   }

@@ -18,14 +18,14 @@ describe('referenceProblems', () => {
         file,
         field: 'tags[1]',
         message:
-          'tag "robots" is not defined in src/content/tags.yaml (expected: one of open-source, policy; or add it to src/content/tags.yaml)',
+          'tag "robots" 没有在 src/content/tags.yaml 中定义（应为：open-source、policy 之一；或先把它加进 src/content/tags.yaml）',
       },
     ]);
   });
 
   it('points a tag written in another case or with spaces to the existing tag', () => {
     expect(referenceProblems({ file, tags: ['Open Source'], figures: [] }, tags, metrics)[0]?.message).toBe(
-      'tag "Open Source" does not exist (expected: "open-source", the existing tag it resembles)',
+      'tag "Open Source" 不存在（应为："open-source"，与它相近的已有 tag）',
     );
   });
 
@@ -37,7 +37,7 @@ describe('referenceProblems', () => {
         file,
         field: 'figures[1].metric',
         message:
-          'metric "model-count" is not defined in src/content/metrics.yaml (expected: one of china-model-count; or add it to src/content/metrics.yaml)',
+          'metric "model-count" 没有在 src/content/metrics.yaml 中定义（应为：china-model-count 之一；或先把它加进 src/content/metrics.yaml）',
       },
     ]);
   });
@@ -59,7 +59,7 @@ describe('ContentError', () => {
     ];
     expect(formatProblems(problems)).toBe(`${file}  tags[0]  a\n${file}  figures[2].metric  b`);
     expect(new ContentError(problems).message).toBe(
-      `2 content problem(s) must be fixed before the site can build:\n${file}  tags[0]  a\n${file}  figures[2].metric  b`,
+      `内容有 2 处问题，改好之后才能构建网站：\n${file}  tags[0]  a\n${file}  figures[2].metric  b`,
     );
   });
 });

@@ -18,6 +18,14 @@ export interface ContentProblem {
   severity?: 'error' | 'warning';
 }
 
+/** "figures[0].value" for the path ['figures', 0, 'value']. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, key) => {
+    if (typeof key === 'number') return `${name}[${key}]`;
+    return name ? `${name}.${String(key)}` : String(key);
+  }, '');
+}
+
 /** The parts of a digest these rules read. */
 export interface DigestReferences {
   file: string;
@@ -35,11 +43,10 @@ export function closestId(written: string, known: Iterable<string>): string | un
 
 function unknownIdMessage(kind: string, written: string, known: ReadonlySet<string>, home: string): string {
   const suggestion = closestId(written, known);
-  if (suggestion)
-    return explain(`${kind} "${written}" does not exist`, `"${suggestion}", the existing ${kind} it resembles`);
+  if (suggestion) return explain(`${kind} "${written}" 不存在`, `"${suggestion}"，与它相近的已有 ${kind}`);
   return explain(
-    `${kind} "${written}" is not defined in ${home}`,
-    `one of ${[...known].sort().join(', ')}; or add it to ${home}`,
+    `${kind} "${written}" 没有在 ${home} 中定义`,
+    `${[...known].sort().join('、')} 之一；或先把它加进 ${home}`,
   );
 }
 
@@ -76,7 +83,7 @@ export function formatProblems(problems: readonly ContentProblem[]): string {
   return problems
     .map((problem) => {
       const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-      const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+      const prefix = problem.severity === 'warning' ? '提醒：' : '';
       return `${where}  ${problem.field}  ${prefix}${problem.message}`;
     })
     .join('\n');
@@ -87,9 +94,7 @@ export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[]) {
-    super(
-      `${problems.length} content problem(s) must be fixed before the site can build:\n${formatProblems(problems)}`,
-    );
+    super(`内容有 ${problems.length} 处问题，改好之后才能构建网站：\n${formatProblems(problems)}`);
     this.name = 'ContentError';
     this.problems = problems;
   }

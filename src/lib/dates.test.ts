@@ -22,15 +22,15 @@ describe('isRealDay', () => {
 describe('date problems', () => {
   it('explains what is wrong with a full date', () => {
     expect(fullDateProblem('2026-11-20')).toBeUndefined();
-    expect(fullDateProblem('2026-02-30')).toBe('"2026-02-30" is not a real date');
-    expect(fullDateProblem('20261120')).toBe('"20261120" is not written as YYYY-MM-DD');
+    expect(fullDateProblem('2026-02-30')).toBe('"2026-02-30" 这一天不存在');
+    expect(fullDateProblem('20261120')).toBe('"20261120" 不是 YYYY-MM-DD 格式');
   });
 
   it('accepts a partial date as precise as a report states it', () => {
     expect(partialDateProblem('2023')).toBeUndefined();
     expect(partialDateProblem('2023-12')).toBeUndefined();
-    expect(partialDateProblem('2023-02-29')).toBe('"2023-02-29" is not a real date');
-    expect(partialDateProblem('2023-00')).toBe('"2023-00" is not a real month');
+    expect(partialDateProblem('2023-02-29')).toBe('"2023-02-29" 这一天不存在');
+    expect(partialDateProblem('2023-00')).toBe('"2023-00" 这个月份不存在');
   });
 });
 

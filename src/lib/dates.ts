@@ -18,19 +18,19 @@ export function isRealDay(year: number, month: number, day: number): boolean {
 /** Why a "YYYY-MM-DD" string is not a real calendar date, or undefined when it is. */
 export function fullDateProblem(text: string): string | undefined {
   const match = FULL_DATE.exec(text);
-  if (!match) return `"${text}" is not written as YYYY-MM-DD`;
+  if (!match) return `"${text}" 不是 YYYY-MM-DD 格式`;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  if (!isRealDay(year, month, day)) return `"${text}" is not a real date`;
+  if (!isRealDay(year, month, day)) return `"${text}" 这一天不存在`;
   return undefined;
 }
 
 /** Why a "YYYY", "YYYY-MM" or "YYYY-MM-DD" string is not a real date, or undefined when it is. */
 export function partialDateProblem(text: string): string | undefined {
   const match = PARTIAL_DATE.exec(text);
-  if (!match) return `"${text}" is not written as YYYY, YYYY-MM or YYYY-MM-DD`;
+  if (!match) return `"${text}" 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式`;
   const [year, month, day] = match.slice(1).map((part) => (part ? Number(part) : undefined));
-  if (month !== undefined && (month < 1 || month > 12)) return `"${text}" is not a real month`;
-  if (day !== undefined && !isRealDay(year!, month!, day)) return `"${text}" is not a real date`;
+  if (month !== undefined && (month < 1 || month > 12)) return `"${text}" 这个月份不存在`;
+  if (day !== undefined && !isRealDay(year!, month!, day)) return `"${text}" 这一天不存在`;
   return undefined;
 }
 

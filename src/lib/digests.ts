@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, newestFirst } from './collection.ts';
+import { placeholderProblems } from './content/placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
 
 export type Digest = CollectionEntry<'digests'>;
@@ -32,13 +33,16 @@ async function load(): Promise<Content> {
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
   const metricById = new Map(metrics.map((metric) => [metric.id, metric]));
   // Drafts are checked too: a draft with a wrong tag should fail now, not on the day it goes live.
-  const problems = allDigests.flatMap((digest) =>
-    referenceProblems(
+  // Published digests must not carry the template's placeholders; `npm run check:content` says the
+  // same with line numbers, this guards a plain `astro build`.
+  const problems = allDigests.flatMap((digest) => [
+    ...referenceProblems(
       { file: digest.filePath ?? digest.id, tags: digest.data.tags, figures: digest.data.figures },
       new Set(tagById.keys()),
       new Set(metricById.keys()),
     ),
-  );
+    ...(isPublished(digest) ? placeholderProblems(digest.filePath ?? digest.id, digest.data, digest.body ?? '') : []),
+  ]);
   if (problems.length > 0) throw new ContentError(problems);
   // `astro dev` shows drafts, so contributors can preview a digest and its cards before publishing.
   // The flag is defined by the dev-preview integration in astro.config.mjs for `astro dev` only;

@@ -40,48 +40,47 @@ describe('digestSchema', () => {
   it('names a missing required field and shows an example', () => {
     const { title: _title, ...rest } = validDigest();
     expect(problems(rest)).toEqual({
-      title: 'title is missing or not text (expected: text, e.g. "国产大模型：从“生下来”到“用起来”")',
+      title: 'title 缺失或不是文本（应为：文本，例如 "国产大模型：从“生下来”到“用起来”"）',
     });
   });
 
   it('rejects a field of the wrong type', () => {
     expect(problems({ ...validDigest(), draft: 'yes' })).toEqual({
-      draft: 'draft is not true or false (expected: draft: true)',
+      draft: 'draft 不是 true 或 false（应为：draft: true）',
     });
   });
 
   it('rejects an impossible date instead of rolling it over', () => {
     expect(problems({ ...validDigest(), pubDate: '2026-02-30' })).toEqual({
-      pubDate: '"2026-02-30" is not a real date (expected: a date that exists, written YYYY-MM-DD, e.g. "2026-11-20")',
+      pubDate: '"2026-02-30" 这一天不存在（应为：真实存在的日期，写作 YYYY-MM-DD，例如 "2026-11-20"）',
     });
   });
 
   it('rejects an unquoted date, which YAML would already have rolled over', () => {
     expect(problems({ ...validDigest(), pubDate: new Date('2026-03-02') })).toEqual({
       pubDate:
-        'pubDate is missing or not quoted text (expected: a date in quotes, e.g. pubDate: "2026-11-20" (unquoted dates roll over silently))',
+        'pubDate 缺失或没有加引号（应为：加引号的日期，例如 pubDate: "2026-11-20"（不加引号的日期会被悄悄换算成别的日子））',
     });
   });
 
   it('rejects a date in another format', () => {
     expect(problems({ ...validDigest(), pubDate: '2026/11/09' })).toEqual({
-      pubDate:
-        '"2026/11/09" is not written as YYYY-MM-DD (expected: a date that exists, written YYYY-MM-DD, e.g. "2026-11-20")',
+      pubDate: '"2026/11/09" 不是 YYYY-MM-DD 格式（应为：真实存在的日期，写作 YYYY-MM-DD，例如 "2026-11-20"）',
     });
   });
 
   it('rejects an update before publication', () => {
     expect(problems({ ...validDigest(), updatedDate: '2026-11-01' })).toEqual({
-      updatedDate: 'updatedDate is before pubDate (expected: a date on or after pubDate, or leave it out)',
+      updatedDate: 'updatedDate 早于 pubDate（应为：不早于 pubDate 的日期；没有修订就删去这一行）',
     });
   });
 
   it('requires at least one tag, written as an id', () => {
     expect(problems({ ...validDigest(), tags: [] })).toEqual({
-      tags: 'tags is empty (expected: at least one tag id, e.g. [policy])',
+      tags: 'tags 是空的（应为：至少一个标签 id，例如 [policy]）',
     });
     expect(problems({ ...validDigest(), tags: [''] })).toEqual({
-      'tags.0': 'tag is empty (expected: text, e.g. "open-source")',
+      'tags.0': 'tag 是空的（应为：文本，例如 "open-source"）',
     });
   });
 
@@ -90,7 +89,7 @@ describe('digestSchema', () => {
     (digest.figures as Record<string, unknown>[])[0]!.value = '140个';
     expect(problems(digest)).toEqual({
       'figures.0.value':
-        'value "140个" does not occur in the figure\'s quote (expected: the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。")',
+        'value "140个" 没有出现在该数字的 quote 中（应为：value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"）',
     });
   });
 
@@ -105,7 +104,7 @@ describe('digestSchema', () => {
     const figure = (digest.figures as Record<string, unknown>[])[0]!;
     digest.figures = [figure, { ...figure, featured: false }];
     expect(problems(digest)).toEqual({
-      'figures.1.id': 'figure id "model-count" is used twice (expected: a different id for each figure in the digest)',
+      'figures.1.id': 'figure id "model-count" 用了两次（应为：本篇每个数字各用一个不同的 id）',
     });
   });
 
@@ -114,7 +113,7 @@ describe('digestSchema', () => {
     const figure = (digest.figures as Record<string, unknown>[])[0]!;
     digest.figures = ['a', 'b', 'c', 'd'].map((id) => ({ ...figure, id }));
     expect(problems(digest)).toEqual({
-      figures: '4 figures are featured (expected: at most 3 with featured: true (they are the ones the card shows))',
+      figures: '有 4 个数字标了 featured（应为：最多 3 个 featured: true（分享卡片只展示这几个））',
     });
   });
 
@@ -122,12 +121,12 @@ describe('digestSchema', () => {
     const digest = validDigest();
     const figure = (digest.figures as Record<string, unknown>[])[0]!;
     digest.figures = Array.from({ length: 9 }, (_, index) => ({ ...figure, id: `f${index}`, featured: false }));
-    expect(problems(digest)).toEqual({ figures: 'figures has 9 entries (expected: at most 8 figures)' });
+    expect(problems(digest)).toEqual({ figures: 'figures 有 9 个（应为：最多 8 个关键数字）' });
   });
 
   it('requires at least one figure', () => {
     expect(problems({ ...validDigest(), figures: [] })).toEqual({
-      figures: 'figures is empty (expected: at least one figure)',
+      figures: 'figures 是空的（应为：至少一个关键数字）',
     });
   });
 });
@@ -144,22 +143,36 @@ describe('sourceSchema', () => {
   it('rejects an impossible report date', () => {
     const result = sourceSchema.safeParse({ ...source, date: '2023-13' });
     expect(result.error?.issues[0]?.message).toBe(
-      '"2023-13" is not a real month (expected: a date the report states, e.g. "2023-12-14", "2023-12" or "2023")',
+      '"2023-13" 这个月份不存在（应为：报告写明的日期，例如 "2023-12-14"、"2023-12" 或 "2023"）',
     );
   });
 
   it('names the kinds it accepts', () => {
     const result = sourceSchema.safeParse({ ...source, kind: 'blog' });
     expect(result.error?.issues[0]?.message).toBe(
-      'source.kind "blog" is not a known kind (expected: one of journal-article, government-briefing, newspaper, magazine, white-paper, other)',
+      'source.kind "blog" 不是已知的报告类型（应为：其中之一：journal-article（期刊论文）、government-briefing（政府简报）、newspaper（报纸报道）、magazine（杂志文章）、white-paper（白皮书）、other（其他））',
     );
   });
 
   it('rejects a URL that is not a web address', () => {
     const result = sourceSchema.safeParse({ ...source, url: 'not a url' });
     expect(result.error?.issues[0]?.message).toBe(
-      'source.url is not a web address (expected: e.g. "https://example.org/report")',
+      'source.url "not a url" 不是 http 或 https 网址（应为：以 https:// 或 http:// 开头的完整网址，例如 "https://example.org/report"）',
     );
+  });
+
+  it('rejects addresses a browser would run or open as content, however they are spelt', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+    ]) {
+      const result = sourceSchema.safeParse({ ...source, url });
+      expect(result.error?.issues[0]?.message, url).toMatch(/^source\.url ".*" 不是 http 或 https 网址/);
+    }
+    expect(sourceSchema.safeParse({ ...source, url: 'https://example.org/report.pdf' }).success).toBe(true);
   });
 });
 
@@ -167,7 +180,7 @@ describe('figureSchema', () => {
   it('requires kebab-case ids', () => {
     const result = figureSchema.safeParse({ id: 'Model_Count', value: '1', label: 'x', asOf: 'x', quote: '1' });
     expect(result.error?.issues[0]?.message).toBe(
-      'figure id "Model_Count" is not kebab-case (expected: lower-case latin letters, digits and single hyphens, e.g. "model-count")',
+      'figure id "Model_Count" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "model-count"）',
     );
   });
 });
@@ -175,14 +188,14 @@ describe('figureSchema', () => {
 describe('tagSchema', () => {
   it('rejects a blank name', () => {
     const result = tagSchema.safeParse({ name: '  ', description: '说明' });
-    expect(result.error?.issues[0]?.message).toBe('tag name is empty (expected: text, e.g. "开源生态")');
+    expect(result.error?.issues[0]?.message).toBe('tag name 是空的（应为：文本，例如 "开源生态"）');
   });
 });
 
 describe('unknown fields', () => {
   it('names a misspelt field instead of dropping it', () => {
     expect(problems({ ...validDigest(), tittle: '标题' })).toEqual({
-      '': 'frontmatter has unknown field(s) "tittle" (expected: only title, description, pubDate, updatedDate, draft, source, tags, figures)',
+      '': 'frontmatter 中有未知字段 "tittle"（应为：只用这些字段：title, description, pubDate, updatedDate, draft, source, tags, figures）',
     });
   });
 
@@ -191,7 +204,7 @@ describe('unknown fields', () => {
     (digest.figures as Record<string, unknown>[])[0]!.qoute = 'x';
     expect(problems(digest)).toEqual({
       'figures.0':
-        'figure has unknown field(s) "qoute" (expected: only id, value, numeric, unit, label, asOf, quote, metric, featured)',
+        'figure 中有未知字段 "qoute"（应为：只用这些字段：id, value, numeric, unit, label, asOf, quote, metric, featured）',
     });
   });
 });

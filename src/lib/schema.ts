@@ -5,11 +5,15 @@
  * exist?) live in content-rules.ts: a single entry's schema cannot see the other collections.
  */
 import { z } from 'astro/zod';
+import { isWebAddress } from './content/safe-url.ts';
 import { fullDateProblem, partialDateProblem, publicationInstant } from './dates.ts';
 
-/** Joins "what is wrong" and "what was expected" in the one format every message uses. */
+/**
+ * Joins "what is wrong" and "what was expected" in the one format every message uses. Messages
+ * are Chinese, as contributors read them; field names stay as written in the file.
+ */
 export function explain(problem: string, expected: string): string {
-  return `${problem} (expected: ${expected})`;
+  return `${problem}（应为：${expected}）`;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,7 +27,7 @@ function knownFieldsOnly<Shape extends z.ZodRawShape>(where: string, shape: Shap
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? explain(`${where} has unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`, `only ${known}`)
+        ? explain(`${where} 中有未知字段 ${issue.keys.map((key) => `"${key}"`).join('、')}`, `只用这些字段：${known}`)
         : undefined,
   });
 }
@@ -31,21 +35,33 @@ function knownFieldsOnly<Shape extends z.ZodRawShape>(where: string, shape: Shap
 /** A lower-case kebab-case identifier, such as a tag, metric or figure id. */
 export const slugSchema = (what: string, example: string) =>
   z
-    .string({ error: explain(`${what} is missing or not text`, `kebab-case text, e.g. "${example}"`) })
+    .string({ error: explain(`${what} 缺失或不是文本`, `英文小写加连字符的文本，例如 "${example}"`) })
     .refine((value) => SLUG.test(value), {
       error: (issue) =>
         explain(
-          `${what} "${String(issue.input)}" is not kebab-case`,
-          `lower-case latin letters, digits and single hyphens, e.g. "${example}"`,
+          `${what} "${String(issue.input)}" 不是小写连字符形式`,
+          `小写英文字母、数字和单个连字符，例如 "${example}"`,
+        ),
+    });
+
+/** A complete http(s) address: a `javascript:` or `data:` link would run code or hide content. */
+const webAddressSchema = (what: string) =>
+  z
+    .string({ error: explain(`${what} 不是文本`, '加引号的网址，例如 "https://example.org/report"') })
+    .refine((value) => isWebAddress(value), {
+      error: (issue) =>
+        explain(
+          `${what} "${String(issue.input)}" 不是 http 或 https 网址`,
+          '以 https:// 或 http:// 开头的完整网址，例如 "https://example.org/report"',
         ),
     });
 
 /** Required, non-blank text. */
 const text = (what: string, example: string) =>
   z
-    .string({ error: explain(`${what} is missing or not text`, `text, e.g. "${example}"`) })
+    .string({ error: explain(`${what} 缺失或不是文本`, `文本，例如 "${example}"`) })
     .trim()
-    .min(1, { error: explain(`${what} is empty`, `text, e.g. "${example}"`) });
+    .min(1, { error: explain(`${what} 是空的`, `文本，例如 "${example}"`) });
 
 /**
  * A digest date such as "2026-11-20". YAML turns an unquoted date into a Date and silently rolls
@@ -55,8 +71,8 @@ export const digestDateSchema = (field: string) =>
   z
     .string({
       error: explain(
-        `${field} is missing or not quoted text`,
-        `a date in quotes, e.g. ${field}: "2026-11-20" (unquoted dates roll over silently)`,
+        `${field} 缺失或没有加引号`,
+        `加引号的日期，例如 ${field}: "2026-11-20"（不加引号的日期会被悄悄换算成别的日子）`,
       ),
     })
     .superRefine((value, ctx) => {
@@ -64,7 +80,7 @@ export const digestDateSchema = (field: string) =>
       if (problem) {
         ctx.addIssue({
           code: 'custom',
-          message: explain(problem, `a date that exists, written YYYY-MM-DD, e.g. "2026-11-20"`),
+          message: explain(problem, `真实存在的日期，写作 YYYY-MM-DD，例如 "2026-11-20"`),
         });
       }
     })
@@ -90,31 +106,34 @@ export const sourceSchema = knownFieldsOnly('source', {
   /** What kind of publication the report is. */
   kind: z.enum(sourceKindNames, {
     error: (issue) =>
-      explain(`source.kind "${String(issue.input)}" is not a known kind`, `one of ${sourceKindNames.join(', ')}`),
+      explain(
+        `source.kind "${String(issue.input)}" 不是已知的报告类型`,
+        `其中之一：${sourceKindNames.map((kind) => `${kind}（${SOURCE_KINDS[kind]}）`).join('、')}`,
+      ),
   }),
   /** The organisation that published the report, when the report names it. */
   publisher: text('source.publisher', '中国人工智能学会').optional(),
   /** The authors the report names; an empty list when it names none. */
   authors: z
     .array(text('source.authors[]', '安晖'), {
-      error: explain('source.authors is not a list', 'a list of names, e.g. ["赵子忠", "王喆"], or []'),
+      error: explain('source.authors 不是列表', '姓名列表，例如 ["赵子忠", "王喆"]；报告未署名就写 []'),
     })
     .default([]),
   /** The report's date, only when the report states it: "2023", "2023-12" or "2023-12-14". */
   date: z
-    .string({ error: explain('source.date is not quoted text', 'a quoted date, e.g. "2023-12-14"') })
+    .string({ error: explain('source.date 没有加引号', '加引号的日期，例如 "2023-12-14"') })
     .superRefine((value, ctx) => {
       const problem = partialDateProblem(value);
       if (problem) {
         ctx.addIssue({
           code: 'custom',
-          message: explain(problem, `a date the report states, e.g. "2023-12-14", "2023-12" or "2023"`),
+          message: explain(problem, `报告写明的日期，例如 "2023-12-14"、"2023-12" 或 "2023"`),
         });
       }
     })
     .optional(),
-  /** The report's address, only when the report states it. */
-  url: z.url({ error: explain('source.url is not a web address', 'e.g. "https://example.org/report"') }).optional(),
+  /** The report's address (http or https), only when the report states it. */
+  url: webAddressSchema('source.url').optional(),
 });
 
 /** One number the report states, with the report's own words as evidence. */
@@ -125,7 +144,7 @@ export const figureSchema = knownFieldsOnly('figure', {
   value: text('figure value', '超过140个'),
   /** The value as a plain number, for charts; leave out when the report gives no single number. */
   numeric: z
-    .number({ error: explain('figure numeric is not a number', 'a plain number, e.g. 140, or leave it out') })
+    .number({ error: explain('figure numeric 不是数字', '纯数字，例如 140；没有单一数字就删去这一行') })
     .optional(),
   /** The unit of `numeric`, e.g. "个" or "万次". */
   unit: text('figure unit', '个').optional(),
@@ -138,7 +157,7 @@ export const figureSchema = knownFieldsOnly('figure', {
   /** The measure this figure reports, an id from metrics.yaml, so figures compare across reports. */
   metric: text('figure metric', 'china-model-count').optional(),
   /** Show this figure on the digest's card and the home page; at most 3 per digest. */
-  featured: z.boolean({ error: explain('figure featured is not true or false', 'featured: true') }).default(false),
+  featured: z.boolean({ error: explain('figure featured 不是 true 或 false', 'featured: true') }).default(false),
 });
 
 export const MAX_FEATURED_FIGURES = 3;
@@ -160,29 +179,28 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
   /** The date of the last substantial revision, quoted; leave out if never revised. */
   updatedDate: digestDateSchema('updatedDate').optional(),
   /** A draft is built nowhere: no page, feed, card or sitemap entry. */
-  draft: z.boolean({ error: explain('draft is not true or false', 'draft: true') }).default(false),
+  draft: z.boolean({ error: explain('draft 不是 true 或 false', 'draft: true') }).default(false),
   /** The report this digest is written from. */
   source: sourceSchema,
   /** Tag ids from src/content/tags.yaml, at least one (checked against it in content-rules.ts). */
   tags: z
     .array(text('tag', 'open-source'), {
-      error: explain('tags is missing or not a list', 'a list of tag ids, e.g. [policy, compute]'),
+      error: explain('tags 缺失或不是列表', '标签 id 列表，例如 [policy, compute]'),
     })
-    .min(1, { error: explain('tags is empty', 'at least one tag id, e.g. [policy]') }),
+    .min(1, { error: explain('tags 是空的', '至少一个标签 id，例如 [policy]') }),
   /** The report's key figures, 1 to 8. */
   figures: z
-    .array(figureSchema, { error: explain('figures is missing or not a list', 'a list of 1 to 8 figures') })
-    .min(1, { error: explain('figures is empty', 'at least one figure') })
+    .array(figureSchema, { error: explain('figures 缺失或不是列表', `1 到 ${MAX_FIGURES} 个关键数字的列表`) })
+    .min(1, { error: explain('figures 是空的', '至少一个关键数字') })
     .max(MAX_FIGURES, {
-      error: (issue) =>
-        explain(`figures has ${(issue.input as unknown[]).length} entries`, `at most ${MAX_FIGURES} figures`),
+      error: (issue) => explain(`figures 有 ${(issue.input as unknown[]).length} 个`, `最多 ${MAX_FIGURES} 个关键数字`),
     }),
 }).superRefine((digest, ctx) => {
   if (digest.updatedDate && digest.updatedDate < digest.pubDate) {
     ctx.addIssue({
       code: 'custom',
       path: ['updatedDate'],
-      message: explain('updatedDate is before pubDate', 'a date on or after pubDate, or leave it out'),
+      message: explain('updatedDate 早于 pubDate', '不早于 pubDate 的日期；没有修订就删去这一行'),
     });
   }
   const seenIds = new Set<string>();
@@ -191,7 +209,7 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
       ctx.addIssue({
         code: 'custom',
         path: ['figures', index, 'id'],
-        message: explain(`figure id "${figure.id}" is used twice`, 'a different id for each figure in the digest'),
+        message: explain(`figure id "${figure.id}" 用了两次`, '本篇每个数字各用一个不同的 id'),
       });
     }
     seenIds.add(figure.id);
@@ -200,8 +218,8 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
         code: 'custom',
         path: ['figures', index, 'value'],
         message: explain(
-          `value "${figure.value}" does not occur in the figure's quote`,
-          'the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。"',
+          `value "${figure.value}" 没有出现在该数字的 quote 中`,
+          'value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"',
         ),
       });
     }
@@ -212,8 +230,8 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
       code: 'custom',
       path: ['figures'],
       message: explain(
-        `${featured} figures are featured`,
-        `at most ${MAX_FEATURED_FIGURES} with featured: true (they are the ones the card shows)`,
+        `有 ${featured} 个数字标了 featured`,
+        `最多 ${MAX_FEATURED_FIGURES} 个 featured: true（分享卡片只展示这几个）`,
       ),
     });
   }

@@ -146,8 +146,8 @@ export function cardGlyphProblems(digest: DigestLike, coverage: (codePoint: numb
         file: shareCard.owner,
         field,
         message: explain(
-          `"${glyph.character}" (${formatCodePoint(glyph.codePoint)}) cannot be drawn on the share card ${shareCard.path}`,
-          'ordinary text in its place: emoji and rare characters are not in the card font and would show as empty boxes',
+          `"${glyph.character}"（${formatCodePoint(glyph.codePoint)}）无法画在分享卡片 ${shareCard.path} 上`,
+          '换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框',
         ),
       });
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { citationOf, NOT_STATED, shortCitation } from './source.ts';
+import { bookTitle, citationOf, NOT_STATED, shortCitation } from './source.ts';
 
 describe('citationOf', () => {
   it('shows 未注明 for whatever the report does not state', () => {
     expect(citationOf({ title: '国产大模型面临的机遇与挑战', kind: 'newspaper', authors: [] })).toEqual({
-      title: '国产大模型面临的机遇与挑战',
+      title: '《国产大模型面临的机遇与挑战》',
       kind: '报纸报道',
       publisher: NOT_STATED,
       authors: NOT_STATED,
@@ -39,5 +39,19 @@ describe('shortCitation', () => {
       '《研发现状》（杂志文章，安晖）',
     );
     expect(shortCitation({ title: '研发现状', kind: 'other', authors: [] })).toBe('《研发现状》（其他）');
+  });
+});
+
+describe('bookTitle', () => {
+  it('wraps a plain title in title marks', () => {
+    expect(bookTitle('大模型相关情况')).toBe('《大模型相关情况》');
+  });
+
+  it('leaves a title that already opens with a title mark as the report writes it', () => {
+    // The white paper's own title: wrapping it again gave 《…》摘要与AIGC评述》 in the feed.
+    expect(bookTitle('《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述')).toBe(
+      '《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述',
+    );
+    expect(bookTitle('《白皮书(2023版)》')).toBe('《白皮书(2023版)》');
   });
 });

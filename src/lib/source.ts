@@ -7,7 +7,16 @@ import { SOURCE_KINDS, type Source } from './schema.ts';
 
 export const NOT_STATED = '未注明';
 
+/**
+ * A report's title in Chinese title marks: 《标题》. A title that already opens with 《 (for
+ * example "《…》摘要与AIGC评述") is left as the report writes it, never wrapped a second time.
+ */
+export function bookTitle(title: string): string {
+  return title.startsWith('《') ? title : `《${title}》`;
+}
+
 export interface Citation {
+  /** The title in title marks, as every citation shows it. */
   title: string;
   kind: string;
   publisher: string;
@@ -21,7 +30,7 @@ export interface Citation {
 /** The citation of a report, every field filled for display. */
 export function citationOf(source: Source): Citation {
   return {
-    title: source.title,
+    title: bookTitle(source.title),
     kind: SOURCE_KINDS[source.kind],
     publisher: source.publisher ?? NOT_STATED,
     authors: source.authors.length > 0 ? source.authors.join('、') : NOT_STATED,
@@ -34,6 +43,5 @@ export function citationOf(source: Source): Citation {
 /** "《标题》（报纸报道，发布方）" — the one-line form for lists, cards and feeds. */
 export function shortCitation(source: Source): string {
   const by = source.publisher ?? (source.authors.length > 0 ? source.authors.join('、') : undefined);
-  const title = source.title.startsWith('《') ? source.title : `《${source.title}》`;
-  return `${title}（${SOURCE_KINDS[source.kind]}${by ? `，${by}` : ''}）`;
+  return `${bookTitle(source.title)}（${SOURCE_KINDS[source.kind]}${by ? `，${by}` : ''}）`;
 }

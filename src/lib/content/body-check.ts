@@ -1,0 +1,78 @@
+/**
+ * Problems in a digest's MDX body, for the content check: syntax errors, explained in Chinese
+ * with what to write instead, and every breach of the content policy (body-policy.ts).
+ */
+import { mdxToMdast } from 'satteri';
+import type { ContentProblem } from '../content-rules.ts';
+import { explain } from '../schema.ts';
+import { bodyPolicyViolations } from './body-policy.ts';
+
+const LITERAL_BRACE = '要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝';
+const LITERAL_ANGLE = '要写小于号本身，请写成 \\< 或改用全角＜';
+
+/**
+ * The MDX parser's messages (micromark's wording), in the words a contributor can act on. The
+ * first pattern that matches wins; anything else keeps the parser's own text.
+ */
+const SYNTAX_MESSAGES: readonly [RegExp, (match: RegExpExecArray) => [string, string]][] = [
+  [
+    /^Expected a closing tag for `<([^>]*)>`/,
+    ([, name]) => [`<${name}> 没有闭合`, `用 </${name}> 闭合，或写成 <${name} />`],
+  ],
+  [
+    /^Unexpected closing tag `<\/([^>]*)>`, expected corresponding closing tag for `<([^>]*)>`/,
+    ([, closing, open]) => [`</${closing}> 与前面的 <${open}> 对不上`, `先用 </${open}> 闭合 <${open}>`],
+  ],
+  [
+    /^Unexpected closing tag `<\/([^>]*)>`, expected an open tag first/,
+    ([, name]) => [`</${name}> 前面没有对应的 <${name}>`, `删去它，或在前面补上 <${name}>`],
+  ],
+  [/^Unexpected end of file in expression/, () => ['{ 没有配对的 }', LITERAL_BRACE]],
+  [/expression/i, () => ['{…} 里的内容无法解析', LITERAL_BRACE]],
+  [
+    /(?:after `<`|before name|in name|JSX tag)/,
+    () => ['< 后面不是完整的组件标签', `组件写成 <Viewpoint who="…">，属性值加引号；${LITERAL_ANGLE}`],
+  ],
+  [/^Unexpected end of file/, () => ['文件在标签或表达式中间结束了', `每个 <组件> 都要闭合；${LITERAL_BRACE}`]],
+];
+
+/** The parser's error in Chinese: what is wrong and what to write instead. */
+export function explainSyntaxError(reason: string): string {
+  for (const [pattern, describe] of SYNTAX_MESSAGES) {
+    const match = pattern.exec(reason);
+    if (match) return explain(...describe(match));
+  }
+  return explain(
+    `MDX 语法错误：${reason}`,
+    `每个 <组件> 都用 </组件> 闭合或写成 <组件 />；${LITERAL_BRACE}；${LITERAL_ANGLE}`,
+  );
+}
+
+/** Every problem in `body`, whose first line is line `firstLine` of `file`. */
+export function bodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
+  const toFileLine = (line: number) => line + firstLine - 1;
+  let tree: unknown;
+  try {
+    tree = mdxToMdast(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const [, endLine, reason = message] = /^(\d+):\d+:\s*(.*)$/s.exec(message) ?? [];
+    // "Expected a closing tag for `<X>` (2:1)": the parenthesised place is the opening tag.
+    const startLine = /\((\d+):\d+\)/.exec(reason)?.[1] ?? endLine;
+    const cleaned = reason.replace(/\s*\(mdx-[\w:-]+\)$/, '').replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '');
+    return [
+      {
+        file,
+        line: startLine ? toFileLine(Number(startLine)) : firstLine,
+        field: 'body',
+        message: explainSyntaxError(cleaned),
+      },
+    ];
+  }
+  return bodyPolicyViolations(tree).map(({ line, message }) => ({
+    file,
+    line: toFileLine(line),
+    field: 'body',
+    message,
+  }));
+}

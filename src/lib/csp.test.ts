@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from './csp.ts';
+
+/** The policy as a map from directive to its sources, as a browser reads it. */
+const parse = (policy: string) =>
+  Object.fromEntries(
+    policy.split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+
+describe('contentSecurityPolicy', () => {
+  it('forbids every script on a page that names none', () => {
+    const policy = parse(contentSecurityPolicy());
+    expect(policy['script-src']).toEqual(["'none'"]);
+    expect(policy['default-src']).toEqual(["'none'"]);
+    expect(policy['base-uri']).toEqual(["'none'"]);
+    expect(policy['style-src']).toEqual(["'self'"]);
+    expect(policy['connect-src']).toBeUndefined();
+  });
+
+  it('gives a page that needs scripts exactly what it names', () => {
+    const policy = parse(contentSecurityPolicy({ scripts: ["'self'"], connect: ["'self'"], wasm: true }));
+    expect(policy['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(policy['connect-src']).toEqual(["'self'"]);
+    expect(policy['default-src']).toEqual(["'none'"]);
+  });
+});

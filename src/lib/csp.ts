@@ -1,0 +1,32 @@
+/**
+ * The Content-Security-Policy every page carries as a meta tag. A page may load its own CSS and
+ * images, and nothing else: no script of any kind, no frames, no plugins, no form posted
+ * elsewhere, no <base> that would redirect its links. A page that truly needs a script names
+ * exactly what it loads, and only that page gets it.
+ */
+
+/** What a page needs beyond the default; every page without this gets no script at all. */
+export interface PageScripts {
+  /** Script sources, e.g. ["'self'"] for the site's own files. */
+  scripts: readonly string[];
+  /** Where its scripts may fetch from, e.g. ["'self'"]. */
+  connect?: readonly string[];
+  /** Whether its scripts compile WebAssembly. */
+  wasm?: boolean;
+}
+
+/** The policy for a page: script-src 'none' unless the page names what it runs. */
+export function contentSecurityPolicy(page?: PageScripts): string {
+  const scriptSources = page ? [...page.scripts, ...(page.wasm ? ["'wasm-unsafe-eval'"] : [])] : ["'none'"];
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'none'"],
+    ['script-src', ...scriptSources],
+    ['style-src', "'self'"],
+    ['img-src', "'self'", 'https:'],
+    ...(page?.connect ? [['connect-src', ...page.connect] as [string, ...string[]]] : []),
+    ['manifest-src', "'self'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+  ];
+  return directives.map((directive) => directive.join(' ')).join('; ');
+}
