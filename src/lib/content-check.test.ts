@@ -81,6 +81,47 @@ describe('checkContent', () => {
   });
 });
 
+describe('checkContent with hostile or unusual files', () => {
+  const file = (entry: string, text: string) => ({
+    file: `src/content/digests/${entry}`,
+    entry,
+    bytes: new TextEncoder().encode(text),
+  });
+  const good = new TextDecoder().decode(digest('good.mdx').bytes);
+
+  it('accepts a digest saved by a Windows editor: byte-order mark and CRLF line endings', () => {
+    const windows = file('windows.mdx', `\uFEFF${good.replace(/\n/g, '\r\n')}`);
+    const result = checkContent({ tags, metrics, digests: [windows] }, now);
+    expect(result.problems).toEqual([]);
+    expect([...result.digests.keys()]).toEqual(['windows']);
+  });
+
+  it('reports placeholders in a published digest line by line, and lets a draft keep them', () => {
+    const withPlaceholders = good.replace('title: "标题"', 'title: "待填写：标题"').replace('正文。', '待填写：导语。');
+    const published = checkContent({ tags, metrics, digests: [file('p.mdx', withPlaceholders)] }, now);
+    expect(formatProblems(published.problems).split('\n')).toEqual([
+      'src/content/digests/p.mdx:2  title  还是模板的占位文字"待填写：标题"（应为：换成你自己的内容；还没写完就保留 draft: true，草稿不会发布）',
+      'src/content/digests/p.mdx:17  body  还是模板的占位文字"待填写：导语。"（应为：换成你自己的内容；还没写完就保留 draft: true，草稿不会发布）',
+    ]);
+    const draft = withPlaceholders.replace('pubDate:', 'draft: true\npubDate:');
+    expect(checkContent({ tags, metrics, digests: [file('d.mdx', draft)] }, now).problems).toEqual([]);
+  });
+
+  it('turns an unexpected failure in one file into a problem of that file and checks the others', () => {
+    // A glyph check that breaks on one character stands for any bug a strange file could trigger.
+    const coverage = (codePoint: number) => {
+      if (codePoint === 0x60a3) throw new TypeError('unexpected');
+      return true;
+    };
+    const strange = file('strange.mdx', good.replace('title: "标题"', 'title: "标题患"'));
+    const result = checkContent({ tags, metrics, digests: [strange, digest('good.mdx')] }, now, coverage);
+    expect(formatProblems(result.problems)).toBe(
+      'src/content/digests/strange.mdx:1  (file)  检查这个文件时出了意外（TypeError: unexpected）（应为：对照模板检查文件结构；仍不明白就把这一行发给编辑部）',
+    );
+    expect([...result.digests.keys()]).toEqual(['good']);
+  });
+});
+
 describe('field names and ids', () => {
   it('converts between field paths and names', () => {
     expect(fieldName(['figures', 2, 'label'])).toBe('figures[2].label');
