@@ -1,49 +1,82 @@
 /**
- * Bad digests, as contributors really write them, through the real `npm run build`: each stops
- * the build with one exact message naming the file, line and field, exits non-zero, leaves the
- * previous build output untouched and never changes the contributor's file.
+ * Bad digests, as contributors really write them and as a hostile contributor would, through the
+ * real `npm run check:content` and `npm run build`: each stops the build with one exact message
+ * naming the file, line and field, exits non-zero, leaves the previous build output untouched
+ * and never changes the contributor's file.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer } from './support/dev-server.ts';
 import { createWorkspace, projectRoot, runNodeScript } from './setup/workspace.ts';
 
 const FIXTURES = join(projectRoot, 'tests/fixtures/bad-digests');
-const EXPECT_TEXT = 'expected: text, e.g. "国产大模型：从“生下来”到“用起来”"';
-const NO_GLYPH =
-  'expected: ordinary text in its place: emoji and rare characters are not in the card font and would show as empty boxes';
+const STOPPED = '构建在写入任何文件之前停止；dist/ 保持原样。';
 
-/** The one line each bad digest must produce. */
+/**
+ * The first line each bad digest must produce. The first group are ordinary mistakes; then what
+ * a hostile contributor would try (code, markup, link schemes, YAML meant to exhaust the
+ * checker) and a template published with its placeholders.
+ */
 const CASES: Record<string, string> = {
-  'missing-title': `:2  title  title is missing or not text (${EXPECT_TEXT})`,
-  'wrong-type': ':5  draft  draft is not true or false (expected: draft: true)',
+  'missing-title': ':2  title  title 缺失或不是文本（应为：文本，例如 "国产大模型：从“生下来”到“用起来”"）',
+  'wrong-type': ':5  draft  draft 不是 true 或 false（应为：draft: true）',
   'impossible-date':
-    ':4  pubDate  "2026-02-30" is not a real date (expected: a date that exists, written YYYY-MM-DD, e.g. "2026-11-20")',
+    ':4  pubDate  "2026-02-30" 这一天不存在（应为：真实存在的日期，写作 YYYY-MM-DD，例如 "2026-11-20"）',
   'unquoted-date':
-    ':4  pubDate  pubDate is missing or not quoted text (expected: a date in quotes, e.g. pubDate: "2026-11-20" (unquoted dates roll over silently))',
+    ':4  pubDate  pubDate 缺失或没有加引号（应为：加引号的日期，例如 pubDate: "2026-11-20"（不加引号的日期会被悄悄换算成别的日子））',
   'unknown-tag':
-    ':9  tags[0]  tag "robots" is not defined in src/content/tags.yaml (expected: one of aigc, commercialization, compute, independent-innovation, industry-applications, market-landscape, media, multimodal, open-source, policy, safety-governance, technology; or add it to src/content/tags.yaml)',
-  'tag-case': ':9  tags[0]  tag "Open Source" does not exist (expected: "open-source", the existing tag it resembles)',
+    ':9  tags[0]  tag "robots" 没有在 src/content/tags.yaml 中定义（应为：aigc、commercialization、compute、independent-innovation、industry-applications、market-landscape、media、multimodal、open-source、policy、safety-governance、technology 之一；或先把它加进 src/content/tags.yaml）',
+  'tag-case': ':9  tags[0]  tag "Open Source" 不存在（应为："open-source"，与它相近的已有 tag）',
   'value-not-in-quote':
-    ':12  figures[0].value  value "140个以上" does not occur in the figure\'s quote (expected: the value exactly as the quoted words write it, e.g. value "超过140个" for the quote "…已超过140个。")',
-  'duplicate-figure-id':
-    ':17  figures[1].id  figure id "model-count" is used twice (expected: a different id for each figure in the digest)',
-  'four-featured':
-    ':11  figures  4 figures are featured (expected: at most 3 with featured: true (they are the ones the card shows))',
-  'unclosed-tag':
-    ':19  body  MDX syntax: Expected a closing tag for `<Viewpoint>` before the end of `paragraph` (expected: every <Component> closed with </Component> or written <Component />, and no bare < or { in prose)',
-  'unknown-component':
-    ':21  body  component <Chart> does not exist (expected: one of <Viewpoint>, <EditorNote>, used without an import)',
-  empty:
-    ':1  (file)  the file is empty (expected: frontmatter between two --- lines, then the digest; `npm run new` writes a complete template)',
+    ':12  figures[0].value  value "140个以上" 没有出现在该数字的 quote 中（应为：value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"）',
+  'duplicate-figure-id': ':17  figures[1].id  figure id "model-count" 用了两次（应为：本篇每个数字各用一个不同的 id）',
+  'four-featured': ':11  figures  有 4 个数字标了 featured（应为：最多 3 个 featured: true（分享卡片只展示这几个））',
+  'unclosed-tag': ':19  body  <Viewpoint> 没有闭合（应为：用 </Viewpoint> 闭合，或写成 <Viewpoint />）',
+  'unknown-component': ':21  body  组件 <Chart> 不存在（应为：<Viewpoint>、<EditorNote> 之一，无需 import）',
+  empty: ':1  (file)  文件是空的（应为：两行 --- 之间写字段，之后写摘要正文；`npm run new` 会写好完整的模板）',
   'non-utf8':
-    ':1  (file)  the file is not UTF-8 text (perhaps GBK/GB18030) (expected: the file saved with UTF-8 encoding, which every editor offers)',
-  'emoji-title': `:2  title  "🚀" (U+1F680) cannot be drawn on the share card /cards/emoji-title.png (${NO_GLYPH})`,
-  'rare-character': `:13  figures[0].label  "𠀀" (U+20000) cannot be drawn on the share card /cards/rare-character.png (${NO_GLYPH})`,
+    ':1  (file)  文件不是 UTF-8 编码（可能是 GBK/GB18030）（应为：用 UTF-8 编码保存文件，各种编辑器都提供这个选项）',
+  'emoji-title':
+    ':2  title  "🚀"（U+1F680）无法画在分享卡片 /cards/emoji-title.png 上（应为：换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框）',
+  'rare-character':
+    ':13  figures[0].label  "𠀀"（U+20000）无法画在分享卡片 /cards/rare-character.png 上（应为：换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框）',
+  'env-expression':
+    ':21  body  {process.env.HOME} 是 MDX 表达式，会在构建时作为代码运行（应为：普通文字；要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝）',
+  'fs-expression':
+    ":21  body  {require('fs').readdirSyn…} 是 MDX 表达式，会在构建时作为代码运行（应为：普通文字；要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝）",
+  'attribute-expression':
+    ':21  body  <Viewpoint> 的属性 who={process.env.HOME} 是 MDX 表达式，会在构建时作为代码运行（应为：加引号的文字属性，例如 who="安晖"）',
+  'import-statement':
+    ':19  body  摘要里不能有 import 或 export 语句：它们会在构建时作为代码运行（应为：删去这一行；Viewpoint、EditorNote 无需导入即可使用）',
+  'literal-brace': ':21  body  {…} 里的内容无法解析（应为：要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝）',
+  'script-element':
+    ':21  body  HTML 元素 <script> 会运行代码或改变页面本身，摘要里不允许（应为：删去它：摘要只写文字、Markdown 和允许的组件）',
+  'iframe-element':
+    ':21  body  HTML 元素 <iframe> 会运行代码或改变页面本身，摘要里不允许（应为：删去它：摘要只写文字、Markdown 和允许的组件）',
+  'event-attribute': ':21  body  <sub> 带有事件属性 onmouseover，它会在读者的浏览器里运行脚本（应为：删去这个属性）',
+  'javascript-link':
+    ':21  body  链接地址 "javascript:alert(1)" 用的是 javascript: 协议，浏览器会把它当作代码或隐藏内容打开（应为：http、https 或 mailto 地址，或本站的相对地址，如 /digests/…/）',
+  'data-image':
+    ':21  body  图片地址 "data:image/svg+xml;base64,PHN2Zy8+" 用的是 data: 协议，浏览器会把它当作代码或隐藏内容打开（应为：http、https 或 mailto 地址，或本站的相对地址，如 /digests/…/）',
+  'javascript-source-url':
+    ':9  source.url  source.url "javascript:alert(1)" 不是 http 或 https 网址（应为：以 https:// 或 http:// 开头的完整网址，例如 "https://example.org/report"）',
+  'alias-bomb': ':11  x-bomb-b  用了 YAML 别名 *a（应为：直接写出每个值；摘要不需要锚点（&）和别名（*））',
+  'duplicate-key': ':10  tags  同一个字段写了两次（应为：每个字段只写一次，删去或合并重复的那一行）',
+  'deep-nesting': ':10  nested  嵌套太深，无法读取（应为：按模板的结构写，最多几层缩进）',
+  'placeholder-published':
+    ':3  title  还是模板的占位文字"待填写：我们的标题（不是报告原题）"（应为：换成你自己的内容；还没写完就保留 draft: true，草稿不会发布）',
 };
+
+/** A frontmatter of several megabytes, written by the test rather than kept in the repository. */
+const HUGE_FRONTMATTER = `---\ntitle: "很长"\ndescription: "${'长'.repeat(1_200_000)}"\n---\n\n正文。\n`;
+const HUGE_FRONTMATTER_LINE =
+  ':2  (frontmatter)  这段 YAML 有 3516 KB，超过上限 64 KB（应为：只写摘要的字段；正文写在第二个 --- 之后）';
 
 let workspace: string;
 const previousOutput = '<!doctype html><title>the previous build</title>';
+const digestsDir = () => join(workspace, 'src/content/digests');
 
 beforeAll(() => {
   workspace = createWorkspace('bad-input');
@@ -51,42 +84,126 @@ beforeAll(() => {
   writeFileSync(join(workspace, 'dist/index.html'), previousOutput);
 });
 
-/** Puts `fixture` into the collection as `name`, builds, and takes it out again. */
-function buildWith(fixture: string, name = fixture) {
-  const target = join(workspace, 'src/content/digests', `${name}.mdx`);
-  copyFileSync(join(FIXTURES, `${fixture}.mdx`), target);
+/** Puts a digest with `content` into the collection as `name`, runs `script`, and takes it out again. */
+function runWith(name: string, content: Buffer | string, script = 'scripts/build.ts', args: string[] = []) {
+  const target = join(digestsDir(), `${name}.mdx`);
+  writeFileSync(target, content);
   try {
-    const build = runNodeScript(workspace, 'scripts/build.ts');
-    const fileAfter = readFileSync(target);
-    return { ...build, fileUnchanged: fileAfter.equals(readFileSync(join(FIXTURES, `${fixture}.mdx`))) };
+    const result = runNodeScript(workspace, script, args);
+    return { ...result, fileUnchanged: readFileSync(target).equals(Buffer.from(content)) };
   } finally {
     rmSync(target);
   }
 }
 
+const fixture = (name: string) => readFileSync(join(FIXTURES, `${name}.mdx`));
+
+describe('npm run check:content', () => {
+  it('reports every bad digest at once, each with its exact line, and exits 1', () => {
+    for (const name of Object.keys(CASES))
+      copyFileSync(join(FIXTURES, `${name}.mdx`), join(digestsDir(), `${name}.mdx`));
+    try {
+      const check = runNodeScript(workspace, 'scripts/check-content.ts');
+      expect(check.status).toBe(1);
+      const lines = check.output.split('\n');
+      for (const [name, line] of Object.entries(CASES))
+        expect(lines, name).toContain(`src/content/digests/${name}.mdx${line}`);
+      for (const name of Object.keys(CASES))
+        expect(readFileSync(join(digestsDir(), `${name}.mdx`)).equals(fixture(name))).toBe(true);
+    } finally {
+      for (const name of Object.keys(CASES)) rmSync(join(digestsDir(), `${name}.mdx`));
+    }
+  });
+});
+
 describe('a bad digest stops the build with a message that says what to fix', () => {
-  for (const [name, line] of Object.entries(CASES)) {
+  for (const [name, line] of Object.entries({ ...CASES, 'huge-frontmatter': HUGE_FRONTMATTER_LINE })) {
     it(name, () => {
-      const build = buildWith(name);
+      const build = runWith(name, name === 'huge-frontmatter' ? HUGE_FRONTMATTER : fixture(name));
       expect(build.status).toBe(1);
       expect(build.output.split('\n')).toContain(`src/content/digests/${name}.mdx${line}`);
-      expect(build.output).toContain('Build stopped before writing anything; dist/ was left as it was.');
+      expect(build.output).toContain(STOPPED);
+      expect(build.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
       expect(readFileSync(join(workspace, 'dist/index.html'), 'utf8')).toBe(previousOutput);
       expect(build.fileUnchanged).toBe(true);
     });
   }
 
+  it('names every line of a template published with its placeholders', () => {
+    const build = runWith('placeholder-published', fixture('placeholder-published'));
+    const lines = build.output
+      .split('\n')
+      .filter((line) => line.startsWith('src/content/digests/placeholder-published.mdx:'));
+    expect(lines.map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual(
+      [
+        '3  title',
+        '4  description',
+        '16  figures[0].id',
+        '17  figures[0].value',
+        '18  figures[0].label',
+        '20  figures[0].quote',
+        '25  figures[1].id',
+        '26  figures[1].value',
+        '27  figures[1].label',
+        '29  figures[1].quote',
+        '36  body',
+        '40  body',
+        '44  body',
+        '46  body',
+        '50  body',
+        '54  body',
+      ].map((place) => `src/content/digests/placeholder-published.mdx:${place}`),
+    );
+  });
+
   it('reports every problem of every file at once', () => {
-    const first = join(workspace, 'src/content/digests/unknown-tag.mdx');
-    copyFileSync(join(FIXTURES, 'unknown-tag.mdx'), first);
+    copyFileSync(join(FIXTURES, 'unknown-tag.mdx'), join(digestsDir(), 'unknown-tag.mdx'));
     try {
-      const build = buildWith('value-not-in-quote');
+      const build = runWith('value-not-in-quote', fixture('value-not-in-quote'));
       expect(build.status).toBe(1);
       expect(build.output).toContain(`unknown-tag.mdx${CASES['unknown-tag']}`);
       expect(build.output).toContain(`value-not-in-quote.mdx${CASES['value-not-in-quote']}`);
-      expect(build.output).toContain('2 error(s) in the content.');
+      expect(build.output).toContain('内容有 2 处错误。');
     } finally {
-      rmSync(first);
+      rmSync(join(digestsDir(), 'unknown-tag.mdx'));
+    }
+  });
+});
+
+/**
+ * Defence in depth: Astro itself, run without the content check, refuses the same content in the
+ * MDX pipeline, before the digest is compiled to code, so nothing it holds is ever executed.
+ */
+describe('astro build run directly, without the content check', () => {
+  const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  for (const name of ['env-expression', 'script-element', 'javascript-link', 'placeholder-published']) {
+    it(`refuses ${name}`, () => {
+      const outDir = join(workspace, 'direct-build');
+      rmSync(outDir, { recursive: true, force: true });
+      const build = runWith(name, fixture(name), ASTRO, ['build', '--outDir', outDir]);
+      expect(build.status).not.toBe(0);
+      expect(build.output).toContain(
+        `src/content/digests/${name}.mdx${name === 'placeholder-published' ? '' : CASES[name]}`,
+      );
+      expect(build.output).not.toContain(homedir());
+      expect(existsSync(join(outDir, 'digests', name))).toBe(false);
+    });
+  }
+});
+
+describe('astro dev', () => {
+  it('shows the policy error instead of running the digest', async () => {
+    writeFileSync(join(digestsDir(), 'env-expression.mdx'), fixture('env-expression'));
+    const server = await startDevServer(workspace);
+    try {
+      const response = await fetch(`${server.baseUrl}/digests/env-expression/`);
+      const page = await response.text();
+      expect(response.status).toBe(500);
+      expect(page).not.toContain(homedir());
+      expect(server.log()).toContain(`src/content/digests/env-expression.mdx${CASES['env-expression']}`);
+    } finally {
+      server.stop();
+      rmSync(join(digestsDir(), 'env-expression.mdx'));
     }
   });
 });

@@ -118,7 +118,7 @@ export function checkDigest(
       problems: yaml.problems.map((problem) => ({
         file,
         line: problem.line + 1,
-        field: '(frontmatter)',
+        field: problem.field ?? '(frontmatter)',
         message: problem.message,
       })),
     };
@@ -192,7 +192,7 @@ export function checkVocabulary(
       problems: yaml.problems.map((problem) => ({
         file: source.file,
         line: problem.line,
-        field: '(file)',
+        field: problem.field ?? '(file)',
         message: problem.message,
       })),
       ids: new Set(),

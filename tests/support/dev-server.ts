@@ -25,20 +25,34 @@ function contributorEnvironment(): NodeJS.ProcessEnv {
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
+export interface DevServer {
+  baseUrl: string;
+  /** Everything the server printed so far (its log is where it reports a broken page). */
+  log: () => string;
+  stop: () => void;
+}
+
 /** Starts `astro dev` in `root` and resolves once it answers; stop() ends it. */
-export async function startDevServer(root: string): Promise<{ baseUrl: string; stop: () => void }> {
+export async function startDevServer(root: string): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: root, env: contributorEnvironment(), stdio: 'ignore' },
+    {
+      cwd: root,
+      env: { ...contributorEnvironment(), FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`astro dev exited with code ${child.exitCode}`);
     try {
       await fetch(baseUrl);
-      return { baseUrl, stop: () => child.kill() };
+      return { baseUrl, log: () => output, stop: () => child.kill() };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -12,9 +12,10 @@ export const MAX_YAML_BYTES = 64 * 1024;
 /** Digests nest three deep (figures → figure → field); ten leaves room and stops runaway input. */
 export const MAX_YAML_DEPTH = 10;
 
-/** A problem on a line of the YAML text (1-based). */
+/** A problem on a line of the YAML text (1-based), with the field written on that line if any. */
 export interface YamlProblem {
   line: number;
+  field?: string | undefined;
   message: string;
 }
 
@@ -42,8 +43,29 @@ const problemAt = (line: number, problem: string, expected: string): YamlProblem
   message: explain(problem, expected),
 });
 
-/** The parser recurses per nesting level: absurd nesting exhausts the stack before any node exists. */
-const TOO_DEEP = problemAt(1, '嵌套太深，无法读取', '按模板的结构写，最多几层缩进');
+/**
+ * The parser recurses per nesting level, so absurd nesting exhausts the stack before any node
+ * exists; the line where brackets first open deeper than allowed is where to look.
+ */
+function tooDeep(text: string): YamlProblem {
+  let depth = 0;
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((content) => {
+    for (const character of content) {
+      if (character === '[' || character === '{') depth += 1;
+      else if (character === ']' || character === '}') depth -= 1;
+      if (depth > MAX_YAML_DEPTH) return true;
+    }
+    return false;
+  });
+  return problemAt(line + 1 || 1, '嵌套太深，无法读取', '按模板的结构写，最多几层缩进');
+}
+
+/** The field a line of YAML sets ("title" for `title: x`, "id" for `  - id: x`), if any. */
+function fieldOnLine(text: string, line: number): string | undefined {
+  const content = text.split(/\r?\n/)[line - 1] ?? '';
+  return /^\s*(?:-\s+)?([^\s:#"'[\]{}][^:#]*?)\s*:(?:\s|$)/.exec(content)?.[1];
+}
 
 /**
  * The line where an unclosed quote opened: the parser only notices at the end of the text, so
@@ -111,15 +133,19 @@ export function readYaml(text: string, schema: 'core' | 'yaml-1.1' = 'core'): Ya
       ],
     };
   }
+  const refused = (problems: YamlProblem[]): YamlReading => ({
+    ok: false,
+    problems: problems.map((problem) => ({ ...problem, field: fieldOnLine(text, problem.line) })),
+  });
   const lines = new LineCounter();
   let document: Document;
   try {
     document = parseDocument(text, { schema, lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { ok: false, problems: [TOO_DEEP] };
+    return refused([tooDeep(text)]);
   }
-  if (document.errors.some((error) => error.message.includes('call stack'))) return { ok: false, problems: [TOO_DEEP] };
+  if (document.errors.some((error) => error.message.includes('call stack'))) return refused([tooDeep(text)]);
   if (document.errors.length > 0) {
     // One line per place: a single unclosed quote can make the parser report the same line often.
     const unique = new Map(
@@ -127,9 +153,9 @@ export function readYaml(text: string, schema: 'core' | 'yaml-1.1' = 'core'): Ya
         .map((error) => describeError(error, text))
         .map((problem) => [`${problem.line} ${problem.message}`, problem]),
     );
-    return { ok: false, problems: [...unique.values()] };
+    return refused([...unique.values()]);
   }
   const structure = structureProblem(document, lines);
-  if (structure) return { ok: false, problems: [structure] };
+  if (structure) return refused([structure]);
   return { ok: true, document, lines, data: document.toJS({ maxAliasCount: 0 }) };
 }
