@@ -66,12 +66,16 @@ input.on('SIGINT', cancel);
 process.on('SIGINT', cancel);
 const lines = input[Symbol.asyncIterator]();
 
+/** Given any flag, the wizard asks nothing: a script or a test said everything it wants. */
+const fromFlags = Object.values(values).some((value) => typeof value === 'string');
+
 /**
  * The answer to one question: the flag's value when given (a wrong flag stops the wizard), or
- * what the contributor types, asked again until `read` accepts it.
+ * what the contributor types, asked again until `read` accepts it. With flags only, a missing
+ * optional answer is empty and a missing required one stops the wizard, naming the flag.
  */
 async function ask<T>(flag: keyof typeof values, question: string, read: (text: string) => Answer<T>): Promise<T> {
-  const given = values[flag];
+  const given = values[flag] ?? (fromFlags ? '' : undefined);
   if (typeof given === 'string') {
     const answer = read(given);
     if (!answer.ok) throw new Stop(`--${flag}：${answer.problem}`);

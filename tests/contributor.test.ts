@@ -2,7 +2,8 @@
  * A contributor's first steps, run for real: `npm run new` writes a draft that passes the content
  * check as it stands, and never overwrites an existing file.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
@@ -29,14 +30,14 @@ describe('npm run new', () => {
   it('writes a complete draft that passes the content check', () => {
     const result = runNodeScript(workspace, 'scripts/new-digest.ts', FLAGS);
     expect(result.status).toBe(0);
-    expect(result.output).toContain('Wrote src/content/digests/new-report.mdx (a draft).');
+    expect(result.output).toContain('已写好 src/content/digests/new-report.mdx（草稿）。');
     expect(result.output).toContain('http://localhost:4321/digests/new-report/');
     const text = readFileSync(join(workspace, 'src/content/digests/new-report.mdx'), 'utf8');
     expect(text).toContain('draft: true');
     expect(text).toContain('tags: [policy, compute]');
     expect(text).toContain('kind: government-briefing');
     const check = runNodeScript(workspace, 'scripts/check-content.ts');
-    expect(check.output).toMatch(/Content OK: \d+ digest\(s\)/);
+    expect(check.output).toMatch(/内容检查通过：src\/content\/digests 中共 \d+ 篇摘要。/);
     expect(check.status).toBe(0);
   });
 
@@ -51,7 +52,7 @@ describe('npm run new', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.output).toContain(
-      'src/content/digests/new-report.mdx already exists and was left untouched (expected: a new file name, --slug <another-name>)',
+      '--slug：src/content/digests/new-report.mdx 已经存在，保持原样未动（应为：另一个文件名）',
     );
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
@@ -65,7 +66,69 @@ describe('npm run new', () => {
       'Open Source',
     ]);
     expect(result.status).toBe(1);
-    expect(result.output).toContain('Unknown or missing tags "Open Source" (did you mean "open-source"?)');
+    expect(result.output).toContain('--tags：没有这些标签："Open Source"（是不是 "open-source"？）');
+  });
+});
+
+/** Runs the wizard with answers typed one line at a time, as a contributor at a terminal would. */
+function askInteractively(answers: string[], signalAfter?: number): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/new-digest.ts'], {
+      cwd: workspace,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let output = '';
+    let answered = 0;
+    const onOutput = (chunk: Buffer) => {
+      output += chunk.toString();
+      // Answer each question once its prompt "> " has been printed.
+      while (output.split('\n> ').length - 1 > answered) {
+        if (answered === signalAfter) {
+          child.kill('SIGINT');
+          return;
+        }
+        child.stdin.write(`${answers[answered] ?? ''}\n`);
+        answered += 1;
+      }
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+describe('npm run new, asked interactively', () => {
+  it('explains an answer it cannot use, asks again and keeps every earlier answer', async () => {
+    const result = await askInteractively([
+      'Interactive Report',
+      'interactive-report',
+      '大模型产业观察',
+      '研究报告',
+      '白皮书',
+      '中国人工智能学会',
+      '赵子忠, 王喆',
+      '政策',
+      'policy，开源生态',
+    ]);
+    expect(result.output).toContain(
+      '"Interactive Report" 不能用作文件名（应为：英文小写字母、数字和连字符，例如 guangxi-briefing-2023）\n请再输入一次。',
+    );
+    expect(result.output).toContain('"研究报告" 不是已知的报告类型');
+    expect(result.output).toContain('没有这些标签："政策"');
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(workspace, 'src/content/digests/interactive-report.mdx'), 'utf8');
+    expect(text).toContain('  title: "大模型产业观察"');
+    expect(text).toContain('  kind: white-paper');
+    expect(text).toContain('  publisher: "中国人工智能学会"');
+    expect(text).toContain('  authors: ["赵子忠", "王喆"]');
+    expect(text).toContain('tags: [policy, open-source]');
+  });
+
+  it('writes nothing when stopped with Ctrl-C halfway', async () => {
+    const result = await askInteractively(['stopped-report', '一份没写完的报告'], 2);
+    expect(result.output).toContain('已取消，没有写入任何文件。');
+    expect(result.status).toBe(130);
+    expect(existsSync(join(workspace, 'src/content/digests/stopped-report.mdx'))).toBe(false);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   querySelectorAll,
   readPage,
   sourceTags,
+  textOf,
 } from './support/site.ts';
 
 const siteDir = inject('siteDir');
@@ -65,7 +66,11 @@ describe('/rss.xml', () => {
     feed.items?.forEach((item, index) => {
       const digest = digests[index]!;
       const html = item.content?.encoded ?? '';
-      expect(html).toContain(digest.data.source.title.replace(/^《|》$/g, ''));
+      const cited = textOf(querySelector(parseHtml(html), 'cite'));
+      // Title marks once and balanced: "《…》摘要与AIGC评述" must not gain a second pair.
+      expect(cited).toContain(digest.data.source.title);
+      expect(cited.startsWith('《')).toBe(true);
+      expect(cited.match(/《/g)?.length).toBe(cited.match(/》/g)?.length);
       expect(html).toContain('<h2>关键数字</h2>');
       for (const figure of digest.data.figures) expect(html).toContain(figure.value);
       expect(html).toMatch(/<figure><blockquote>[\s\S]+<\/blockquote><figcaption>/);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { byDigestCount, countByTag, groupByMonth } from '../src/lib/collection.ts';
+import { isAllowedLink } from '../src/lib/content/safe-url.ts';
 import { figureAnchorId } from '../src/lib/urls.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
@@ -21,6 +22,8 @@ import {
 } from './support/site.ts';
 
 const siteDir = inject('siteDir');
+/** hast property names of the attributes that hold an address a browser follows or loads. */
+const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'poster', 'cite', 'data', 'manifest']);
 const digests = publishedSourceDigests();
 const tags = sourceTags();
 const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
@@ -37,7 +40,9 @@ describe('digest pages', () => {
       it('shows the headline, the source citation and the reading time in characters', () => {
         expect(textOf(querySelector(page, 'h1'))).toBe(digest.data.title);
         const citation = querySelectorAll(page, '.citation dd').map(textOf);
-        expect(citation[0]).toBe(digest.data.source.title);
+        expect(citation[0]).toContain(digest.data.source.title);
+        expect(citation[0]?.startsWith('《')).toBe(true);
+        expect(citation[0]?.match(/《/g)?.length).toBe(citation[0]?.match(/》/g)?.length);
         expect(citation[4]).toEqual(digest.data.source.date ? expect.stringMatching(/^\d{4}年/) : '未注明');
         expect(textOf(querySelector(page, '.meta'))).toMatch(/约 \d+ 字，阅读约 \d+ 分钟/);
       });
@@ -176,6 +181,33 @@ describe('the whole site', () => {
     );
     expect(scripts).toEqual([]);
     expect(listFiles(siteDir).filter((path) => path.endsWith('.js'))).toEqual([]);
+  });
+
+  it('has no script, no event handler and no link a browser would run as code, on any page', () => {
+    const found: string[] = [];
+    for (const path of htmlFiles) {
+      for (const element of querySelectorAll(readPage(siteDir, `/${path}`), '*')) {
+        if (element.tagName === 'script' && attr(element, 'type') !== 'application/ld+json')
+          found.push(`${path} <script>`);
+        for (const [property, value] of Object.entries(element.properties)) {
+          if (/^on/i.test(property)) found.push(`${path} <${element.tagName} ${property}>`);
+          if (URL_PROPERTIES.has(property) && !isAllowedLink(String(value))) {
+            found.push(`${path} <${element.tagName} ${property}="${String(value)}">`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('forbids scripts on every page with a Content-Security-Policy before anything loads', () => {
+    for (const path of htmlFiles) {
+      const head = querySelector(readPage(siteDir, `/${path}`), 'head');
+      const first = querySelectorAll(head!, 'meta, link, title, style, script')[1];
+      expect(attr(first, 'http-equiv'), path).toBe('Content-Security-Policy');
+      expect(attr(first, 'content'), path).toContain("script-src 'none';");
+      expect(attr(first, 'content'), path).toContain("default-src 'none';");
+    }
   });
 
   it('lists every digest page in the sitemap and points robots.txt at it', () => {

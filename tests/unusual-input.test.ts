@@ -11,6 +11,7 @@ import { attr, parseHtml, querySelector, querySelectorAll, readPage, textOf } fr
 
 const HTML_TITLE = '<script>alert(1)</script>国产大模型 & <b>研发</b>';
 const TWO_MEGABYTES = 2 * 1024 * 1024;
+const WINDOWS_SOURCE = 'rd-status-and-innovation';
 
 /** A valid digest whose body is at least `bytes` long: many paragraphs under many headings. */
 function hugeDigest(bytes: number): string {
@@ -50,13 +51,16 @@ beforeAll(() => {
     'src/content/digests/html-in-title.mdx': join(projectRoot, 'tests/fixtures/bad-digests/html-in-title.mdx'),
   });
   writeFileSync(join(workspace, 'src/content/digests/huge-digest.mdx'), hugeDigest(TWO_MEGABYTES));
+  // A real digest as a Windows editor saves it: a byte-order mark and CRLF line endings.
+  const real = readFileSync(join(projectRoot, 'src/content/digests', `${WINDOWS_SOURCE}.mdx`), 'utf8');
+  writeFileSync(join(workspace, 'src/content/digests/windows-saved.mdx'), `\uFEFF${real.replace(/\n/g, '\r\n')}`);
   build = runNodeScript(workspace, 'scripts/build.ts');
   siteDir = join(workspace, 'dist');
 });
 
 describe('markup in a title', () => {
   it('builds', () => {
-    expect(build.output).toContain('Published the build to dist/.');
+    expect(build.output).toContain('构建完成，已发布到 dist/。');
     expect(build.status).toBe(0);
   });
 
@@ -92,5 +96,15 @@ describe('a 2 MB digest', () => {
     const html = readFileSync(join(siteDir, 'digests/huge-digest/index.html'), 'utf8');
     expect(Buffer.byteLength(html)).toBeGreaterThan(TWO_MEGABYTES);
     expect(textOf(querySelector(readPage(siteDir, '/digests/huge-digest/'), '.meta'))).toMatch(/约 \d{6,} 字/);
+  });
+});
+
+describe('a digest saved with a byte-order mark and CRLF line endings', () => {
+  it('builds into the same page as the original, with no stray marks', () => {
+    const page = readPage(siteDir, '/digests/windows-saved/');
+    const original = readPage(siteDir, `/digests/${WINDOWS_SOURCE}/`);
+    expect(textOf(querySelector(page, 'h1'))).toBe(textOf(querySelector(original, 'h1')));
+    expect(textOf(querySelector(page, '.prose'))).toBe(textOf(querySelector(original, '.prose')));
+    expect(readFileSync(join(siteDir, 'digests/windows-saved/index.html'), 'utf8')).not.toMatch(/\uFEFF|\r/);
   });
 });
