@@ -84,7 +84,8 @@ async function ask<T>(flag: keyof typeof values, question: string, read: (text: 
   for (;;) {
     process.stdout.write(`${question}\n> `);
     const line = await lines.next();
-    if (line.done) throw new Stop(`\n没有收到回答，已停止，没有写入任何文件（应为：回答上面的问题，或用 --${flag} 给出）`);
+    if (line.done)
+      throw new Stop(`\n没有收到回答，已停止，没有写入任何文件（应为：回答上面的问题，或用 --${flag} 给出）`);
     const answer = read(String(line.value));
     if (answer.ok) return answer.value;
     console.log(`${answer.problem}\n请再输入一次。`);
