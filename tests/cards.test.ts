@@ -75,7 +75,9 @@ describe('pages that share a card', () => {
         const page = readPage(siteDir, `/digests/${digest.id}/figures/${figure.id}/`);
         expect(textOf(querySelector(page, 'h1 .value'))).toBe(figure.value);
         expect(textOf(querySelector(page, '.quote blockquote'))).toBe(figure.quote.replace(/\s+/g, ' ').trim());
-        expect(textOf(querySelector(page, '.citation cite'))).toBe(digest.data.source.title);
+        expect(textOf(querySelector(page, '.citation cite'))).toBe(
+          digest.data.source.title.startsWith('《') ? digest.data.source.title : `《${digest.data.source.title}》`,
+        );
         expect(querySelector(page, `a[href="/digests/${digest.id}/#figure-${figure.id}"]`)).toBeTruthy();
       }
     }

@@ -76,7 +76,7 @@ describe('checkContent', () => {
       bytes: new TextEncoder().encode('---\ntitle: "未闭合\ndescription: x\n---\n'),
     };
     const [problem] = checkContent({ tags, metrics, digests: [broken] }, now).problems;
-    expect(problem).toMatchObject({ file: 'src/content/digests/x.mdx', field: '(frontmatter)' });
+    expect(problem).toMatchObject({ file: 'src/content/digests/x.mdx', field: 'title' });
     expect(problem).toMatchObject({ line: 2, message: '缺少配对的引号或括号（应为：每个 " 和 [ 都有对应的 " 和 ]）' });
   });
 });
