@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { createTransport } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { NodemailerError } from 'nodemailer/lib/errors';
-import MailComposer, { type Options as MailOptions } from 'nodemailer/lib/mail-composer';
+import type { Options as MailOptions } from 'nodemailer/lib/mail-composer';
 import { visit } from 'unist-util-visit';
 
 /** A problem the editor can fix; its message is the one line the command prints. */
@@ -68,9 +68,15 @@ export function messageOptions(edition: EditionMessage): MailOptions {
   };
 }
 
-/** The message as an RFC 5322 file (.eml). */
-export function composeEml(options: MailOptions): Promise<Buffer> {
-  return new MailComposer(options).compile().build();
+/**
+ * The message as an RFC 5322 file (.eml), composed by the same nodemailer pipeline that sends
+ * it (the stream transport): MailComposer alone ignores the `list` option.
+ */
+export async function composeEml(options: MailOptions): Promise<Buffer> {
+  const { message } = await createTransport({ streamTransport: true, buffer: true }).sendMail(options);
+  // `buffer: true` makes it a Buffer; the type covers the streaming mode too.
+  if (!Buffer.isBuffer(message)) throw new Error('nodemailer returned a stream where a buffer was asked for');
+  return message;
 }
 
 /** Checks SMTP_URL before anything is sent; returns the parsed URL. */
