@@ -19,7 +19,7 @@ describe('emailHtml', () => {
   const all = elements(html);
 
   it('is a complete Chinese document with the digest title', () => {
-    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(all.find((e) => e.tagName === 'html')?.properties.lang).toBe('zh-CN');
     expect(html).toContain('<title>大模型“百模大战”：数量与备案</title>');
   });

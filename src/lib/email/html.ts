@@ -105,7 +105,7 @@ function dropClasses(html: string): string {
   });
   // A ' inside a double-quoted style attribute is harmless; encoding it would only make the
   // inlined font stack unreadable to an editor looking at the source.
-  return toHtml(tree, { allowDangerousCharacters: true });
+  return toHtml(tree, { allowDangerousCharacters: true, upperDoctype: true });
 }
 
 /** The complete email edition of `digest`, as an HTML document with every style inline. */
