@@ -60,8 +60,11 @@ export function runNodeScriptAsync(
   args: string[] = [],
   env: Record<string, string | undefined> = {},
 ): Promise<AsyncCommandResult> {
-  const environment = { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1', ...env };
-  for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
+  const environment: NodeJS.ProcessEnv = { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete environment[name];
+    else environment[name] = value;
+  }
   const child = spawn(process.execPath, [script, ...args], { cwd, env: environment });
   let stdout = '';
   let stderr = '';
