@@ -276,8 +276,10 @@ describe('npm run email', () => {
   it('says in one line that the server refused the connection, and fails', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as { port: number };
+    const address = closed.address();
     await new Promise((resolve) => closed.close(resolve));
+    if (!address || typeof address === 'string') throw new Error('The probe server had no port');
+    const { port } = address;
     const result = await email([newest.id, '--send', '--to', 'editor@news.example.com'], {
       SMTP_URL: `smtp://127.0.0.1:${port}`,
     });

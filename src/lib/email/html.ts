@@ -4,7 +4,7 @@
  * absolute) inside a single column, every style inlined by juice, no class, `<style>`, `<link>`
  * or `<script>` left.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Comment, Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -39,17 +39,19 @@ function fitImages(nodes: ElementContent[]): void {
 }
 
 /** Outlook on Windows ignores max-width; a table only it sees holds the column to its width. */
-const outlookOpen = {
+const outlookOpen: Comment = {
   type: 'comment',
   value: `[if mso]><table role="presentation" width="${COLUMN_WIDTH}" align="center"><tr><td><![endif]`,
-} as const;
-const outlookClose = { type: 'comment', value: '[if mso]></td></tr></table><![endif]' } as const;
+};
+const outlookClose: Comment = { type: 'comment', value: '[if mso]></td></tr></table><![endif]' };
 
 /** The document before inlining: classes select the stylesheet's rules, then go. */
 function emailTree(digest: FeedDigest, options: EmailEditionOptions): Root {
   const url = (path: string) => absoluteUrl(path, options.site);
   const pageUrl = url(digestPath(digest.id));
-  const content = fromHtml(digest.contentHtml, { fragment: true }).children as ElementContent[];
+  const content = fromHtml(digest.contentHtml, { fragment: true }).children.filter(
+    (node): node is ElementContent => node.type !== 'doctype',
+  );
   fitImages(content);
   return {
     type: 'root',
