@@ -8,7 +8,8 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { byDigestCount, countByTag, groupByMonth } from '../src/lib/collection.ts';
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
-import { figureAnchorId } from '../src/lib/urls.ts';
+import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
+import { figureAnchorId, isEmailEditionPath } from '../src/lib/urls.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,
@@ -27,6 +28,11 @@ const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'poster',
 const digests = publishedSourceDigests();
 const tags = sourceTags();
 const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
+/**
+ * The pages readers browse. Email editions are HTML files too, but documents for mailing
+ * services (inline styles, no canonical or Open Graph): tests/email.test.ts checks them as email.
+ */
+const pageFiles = htmlFiles.filter((path) => !isEmailEditionPath(`/${path}`));
 
 describe('digest pages', () => {
   it('has five or more digests to check', () => {
@@ -129,6 +135,8 @@ describe('the whole site', () => {
       const page = readPage(siteDir, `/${path}`);
       for (const node of querySelectorAll(page, '[href], [src]')) {
         const raw = attr(node, 'href') ?? attr(node, 'src') ?? '';
+        // The email edition's unsubscribe link is a merge tag its mailing service fills in.
+        if (isEmailEditionPath(`/${path}`) && raw === DEFAULT_UNSUBSCRIBE_URL) continue;
         const url = new URL(raw, new URL(`/${path}`, TEST_SITE_URL));
         if (url.origin !== new URL(TEST_SITE_URL).origin) continue;
         const target = decodeURIComponent(url.pathname).replace(/^\//, '');
@@ -143,8 +151,14 @@ describe('the whole site', () => {
     expect(broken).toEqual([]);
   });
 
+  it('sets apart exactly one email edition per digest from the pages', () => {
+    expect(htmlFiles.filter((path) => !pageFiles.includes(path))).toEqual(
+      digests.map((digest) => `digests/${digest.id}/email.html`).sort(),
+    );
+  });
+
   it('declares Chinese, a canonical absolute URL and Open Graph basics on every page', () => {
-    for (const path of htmlFiles) {
+    for (const path of pageFiles) {
       const page = readPage(siteDir, `/${path}`);
       expect(attr(querySelector(page, 'html'), 'lang'), path).toBe('zh-CN');
       if (path === '404.html') {
@@ -163,7 +177,7 @@ describe('the whole site', () => {
   it('is valid HTML on every page (html-validate, recommended rules)', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const problems: string[] = [];
-    for (const path of htmlFiles) {
+    for (const path of pageFiles) {
       const report = await validator.validateString(readFileSync(join(siteDir, path), 'utf8'), path);
       for (const result of report.results) {
         for (const message of result.messages)
@@ -200,8 +214,9 @@ describe('the whole site', () => {
     expect(found).toEqual([]);
   });
 
+  // Email editions are pasted into mail services, which ignore a meta policy; the scan above covers them.
   it('forbids scripts on every page with a Content-Security-Policy before anything loads', () => {
-    for (const path of htmlFiles) {
+    for (const path of pageFiles) {
       const head = querySelector(readPage(siteDir, `/${path}`), 'head');
       const first = querySelectorAll(head!, 'meta, link, title, style, script')[1];
       expect(attr(first, 'http-equiv'), path).toBe('Content-Security-Policy');

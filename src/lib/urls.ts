@@ -42,3 +42,13 @@ export const tagFeedPath = (tagId: string) => `${tagPath(tagId)}rss.xml`;
 export const digestCardPath = (digestId: string) => `/cards/${digestId}.png`;
 export const siteCardPath = '/cards/site.png';
 export const figureCardPath = (digestId: string, figureId: string) => `/cards/${digestId}/${figureId}.png`;
+
+/**
+ * A digest's email edition, for editors to paste into a mailing service: the HTML with every
+ * style inline, and its plain-text alternative. Not pages for readers (kept out of the sitemap).
+ */
+export const emailHtmlPath = (digestId: string) => `${digestPath(digestId)}email.html`;
+export const emailTextPath = (digestId: string) => `${digestPath(digestId)}email.txt`;
+
+/** True for the path (or URL) of an email edition, so site-wide page checks and the sitemap can leave it out. */
+export const isEmailEditionPath = (path: string) => /\/digests\/[^?#]+\/email\.(html|txt)$/.test(path);

@@ -3,7 +3,7 @@
  * node_modules (linked, not copied), plus whatever extra files a test adds. Builds run there so a
  * test never touches the developer's own dist/ or content.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -42,6 +42,38 @@ export function runNodeScript(cwd: string, script: string, args: string[] = []):
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+export interface AsyncCommandResult extends CommandResult {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Like runNodeScript, without blocking this process: for scripts that talk to a server the test
+ * itself runs (a blocked event loop would never answer). `env` is added to the environment; a
+ * variable set to undefined is removed from it.
+ */
+export function runNodeScriptAsync(
+  cwd: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<AsyncCommandResult> {
+  const environment: NodeJS.ProcessEnv = { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete environment[name];
+    else environment[name] = value;
+  }
+  const child = spawn(process.execPath, [script, ...args], { cwd, env: environment });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, output: `${stdout}${stderr}` }));
+  });
 }
 
 /** True when `path` exists in the workspace. */

@@ -1,0 +1,26 @@
+/**
+ * What both email endpoints share: the published digests as routes, and a digest's feed
+ * rendering (rendered once per build by feed-entries.ts) with the configured unsubscribe link.
+ */
+import { getContent, type Digest } from '../digests.ts';
+import { feedDigests } from '../feed-entries.ts';
+import type { FeedDigest } from '../feeds.ts';
+import type { EmailEditionOptions } from './html.ts';
+import { emailSettings } from './settings.ts';
+
+/** One route per published digest, like the digest pages. */
+export async function emailRoutes(): Promise<{ params: { id: string }; props: { digest: Digest } }[]> {
+  const { digests } = await getContent();
+  return digests.map((digest) => ({ params: { id: digest.id }, props: { digest } }));
+}
+
+/** The digest as the feed renders it, and the options its email edition is built with. */
+export async function emailEditionInput(
+  digest: Digest,
+  site: URL,
+): Promise<{ entry: FeedDigest; options: EmailEditionOptions }> {
+  const [entry] = await feedDigests([digest], site);
+  if (!entry) throw new Error(`No feed rendering for digest "${digest.id}"`);
+  // Read when the site is built: the footer's unsubscribe link is baked into the edition.
+  return { entry, options: { site, unsubscribeUrl: emailSettings(process.env).unsubscribeUrl } };
+}

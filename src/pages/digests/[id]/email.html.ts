@@ -1,0 +1,13 @@
+/** A digest's email edition for mailing services: HTML with every style inline (src/lib/email/html.ts). */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { emailEditionInput, emailRoutes } from '../../../lib/email/edition.ts';
+import { emailHtml } from '../../../lib/email/html.ts';
+
+export const getStaticPaths = (() => emailRoutes()) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props, site }) => {
+  const { entry, options } = await emailEditionInput(props.digest, site!);
+  return new Response(emailHtml(entry, options), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+};
