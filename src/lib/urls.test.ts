@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, digestPath, figureInDigestPath, figurePath, metricPath, tagPath } from './urls.ts';
+import {
+  absoluteUrl,
+  archiveYearPath,
+  digestPath,
+  figureInDigestPath,
+  figurePath,
+  metricPath,
+  tagPagePath,
+  tagPath,
+} from './urls.ts';
 
 describe('urls', () => {
   it('builds every route from one place', () => {
@@ -7,7 +16,14 @@ describe('urls', () => {
     expect(figurePath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/figures/scale/');
     expect(figureInDigestPath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/#figure-scale');
     expect(tagPath('policy')).toBe('/tags/policy/');
-    expect(metricPath('china-model-count')).toBe('/figures/#metric-china-model-count');
+    expect(metricPath('china-model-count')).toBe('/figures/china-model-count/');
+    expect(archiveYearPath(2025)).toBe('/archive/2025/');
+  });
+
+  it('puts page 1 of a tag at the tag page itself, later pages below it', () => {
+    expect(tagPagePath('policy', 1)).toBe('/tags/policy/');
+    expect(tagPagePath('policy', 2)).toBe('/tags/policy/2/');
+    expect(tagPagePath('policy', 12)).toBe('/tags/policy/12/');
   });
 
   it('makes absolute URLs on the configured site, under a sub-path too', () => {
