@@ -145,6 +145,8 @@ describe('figures', () => {
     expect(items.map((item) => attr(querySelector(item, 'h2 a'), 'href'))).toEqual(
       compared.map(({ metricId }) => `/figures/${metricId}/`),
     );
+    // Links made when metrics were sections of this page (/figures/#metric-<id>) still land on them.
+    expect(items.map((item) => attr(item, 'id'))).toEqual(compared.map(({ metricId }) => `metric-${metricId}`));
     compared.forEach(({ entries }, index) => {
       const reports = new Set(entries.map(({ digest }) => digest.id)).size;
       expect(textOf(querySelector(items[index], '.counts'))).toContain(

@@ -5,6 +5,7 @@ import {
   digestPath,
   figureInDigestPath,
   figurePath,
+  metricAnchorId,
   metricPath,
   tagPagePath,
   tagPath,
@@ -17,6 +18,7 @@ describe('urls', () => {
     expect(figureInDigestPath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/#figure-scale');
     expect(tagPath('policy')).toBe('/tags/policy/');
     expect(metricPath('china-model-count')).toBe('/figures/china-model-count/');
+    expect(metricAnchorId('china-model-count')).toBe('metric-china-model-count');
     expect(archiveYearPath(2025)).toBe('/archive/2025/');
   });
 

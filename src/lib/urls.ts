@@ -37,6 +37,12 @@ export const archiveYearPath = (year: number) => `${archivePath}${year}/`;
 /** A metric's own page: every figure that reports it, compared across reports. */
 export const metricPath = (metricId: string) => `${figuresIndexPath}${metricId}/`;
 
+/**
+ * The anchor of a metric's summary on the figures index. Links made before metrics had pages of
+ * their own point at `/figures/#metric-<id>`; they still land on that metric.
+ */
+export const metricAnchorId = (metricId: string) => `metric-${metricId}`;
+
 /** Turns a site path into an absolute URL on the deployed site. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
