@@ -107,7 +107,10 @@ export async function tagPageRoutes(paginate: PaginateFunction) {
   );
 }
 
-/** One route per tag of the vocabulary, with its published digests, newest first: the tag page and the tag feed. */
+/**
+ * One route per tag of the vocabulary, with its published digests, newest first: the tag feed,
+ * and the tag pages through tagPageRoutes.
+ */
 export async function tagRoutes(): Promise<{ params: { tag: string }; props: { tag: Tag; digests: Digest[] } }[]> {
   const content = await getContent();
   return content.tags.map((tag) => ({
