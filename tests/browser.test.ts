@@ -9,47 +9,63 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, previewSite } from './support/browser.ts';
-import { publishedSourceDigests } from './support/site.ts';
+import { groupByMonth, groupByYear } from '../src/lib/collection.ts';
+import { publishedSourceDigests, sourceMetrics } from './support/site.ts';
 
 const workspace = inject('workspace');
 const screenshots = join(workspace, '..', 'screenshots');
 const digests = publishedSourceDigests();
 const newest = digests[0]!;
+const [newestYear] = groupByYear(groupByMonth(digests));
+const manyDigests = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
+const oldestManyYear = groupByYear(groupByMonth(manyDigests)).at(-1)!;
 
-const PAGE_TYPES: Record<string, string> = {
-  home: '/',
-  digest: `/digests/${newest.id}/`,
-  tags: '/tags/',
-  tag: `/tags/${newest.data.tags[0]}/`,
-  archive: '/archive/',
-  figures: '/figures/',
-  about: '/about/',
-  'not-found': '/no-such-page/',
+/** One page of each kind, by name: on the real site, or on the build with the synthetic corpus. */
+const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
+  home: { path: '/' },
+  digest: { path: `/digests/${newest.id}/` },
+  tags: { path: '/tags/' },
+  tag: { path: `/tags/${newest.data.tags[0]}/` },
+  // A middle page: numbered navigation with both previous and next.
+  'tag-page-2': { path: '/tags/policy/2/', many: true },
+  archive: { path: '/archive/' },
+  'archive-year': { path: `/archive/${newestYear!.year}/` },
+  'archive-older-year': { path: `/archive/${oldestManyYear.year}/`, many: true },
+  figures: { path: '/figures/' },
+  metric: { path: `/figures/${sourceMetrics()[0]!.id}/` },
+  about: { path: '/about/' },
+  'not-found': { path: '/no-such-page/' },
 };
 
 const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof previewSite>>;
+let manySite: Awaited<ReturnType<typeof previewSite>>;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
   site = await previewSite(workspace);
+  manySite = await previewSite(inject('manyWorkspace'));
 });
 
 afterAll(async () => {
   await browser?.close();
   await site?.stop();
+  await manySite?.stop();
 });
 
 /** A page in its own browser context (axe-core needs one); closing the page closes the context. */
-async function openPage(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
+async function openPage(
+  path: string,
+  options: { width?: number; dark?: boolean; many?: boolean | undefined } = {},
+): Promise<Page> {
   const viewport = options.width === VIEWPORTS.phone.width ? VIEWPORTS.phone : VIEWPORTS.desktop;
   const context = await browser.newContext({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
   const page = await context.newPage();
   page.on('close', () => void context.close());
-  await page.goto(site.baseUrl + path);
+  await page.goto((options.many ? manySite : site).baseUrl + path);
   return page;
 }
 
@@ -66,7 +82,22 @@ describe('a reader browsing the site', () => {
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '归档' }).click();
     await expect.poll(() => page.url()).toBe(`${site.baseUrl}/archive/`);
-    expect(await page.locator('main li a').count()).toBe(digests.length);
+    expect(await page.locator('.archive-list a').count()).toBe(newestYear!.count);
+    await page.close();
+  });
+
+  it('pages through a long tag with the numbered navigation', async () => {
+    const page = await openPage('/tags/policy/', { many: true });
+    const pages = page.getByRole('navigation', { name: '“政策与监管”标签的分页' });
+    await pages.getByRole('link', { name: '下一页' }).click();
+    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/2/`);
+    expect(await pages.locator('[aria-current="page"]').textContent()).toBe('2');
+    await pages.getByRole('link', { name: '第 3 页' }).click();
+    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/3/`);
+    await pages.getByRole('link', { name: '上一页' }).click();
+    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/2/`);
+    await pages.getByRole('link', { name: '第 1 页' }).click();
+    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/`);
     await page.close();
   });
 
@@ -81,10 +112,10 @@ describe('a reader browsing the site', () => {
 });
 
 describe('every kind of page', () => {
-  for (const [name, path] of Object.entries(PAGE_TYPES)) {
+  for (const [name, { path, many }] of Object.entries(PAGE_TYPES)) {
     for (const dark of [false, true]) {
       it(`${name} has no serious or critical accessibility violation (${dark ? 'dark' : 'light'})`, async () => {
-        const page = await openPage(path, { dark });
+        const page = await openPage(path, { dark, many });
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -96,7 +127,7 @@ describe('every kind of page', () => {
 
     for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       it(`${name} fits a ${viewportName} screen without sideways scrolling`, async () => {
-        const page = await openPage(path, { width: viewport.width });
+        const page = await openPage(path, { width: viewport.width, many });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(screenshots, `${name}-${viewportName}.png`), fullPage: true });

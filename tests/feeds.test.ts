@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, inject, it } from 'vitest';
+import { FEED_ITEM_LIMIT } from '../src/lib/feeds.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,
@@ -155,5 +156,47 @@ describe('autodiscovery', () => {
         path,
       ).toBeTruthy();
     }
+  });
+});
+
+describe('feeds of a site with more digests than a feed carries', () => {
+  const manySiteDir = inject('manySiteDir');
+  const all = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
+  const readMany = (path: string) => readFileSync(join(manySiteDir, path), 'utf8');
+  const changed = (digest: (typeof all)[number]) => (digest.data.updatedDate ?? digest.data.pubDate).getTime();
+
+  it('carries the newest 30 digests in full in /rss.xml, the newest item setting lastBuildDate', () => {
+    expect(FEED_ITEM_LIMIT).toBe(30);
+    expect(all.length).toBeGreaterThan(FEED_ITEM_LIMIT);
+    const carried = all.slice(0, FEED_ITEM_LIMIT);
+    const feed = parseRssFeed(readMany('rss.xml'));
+    expect(feed.items?.map((item) => item.link)).toEqual(carried.map((digest) => permalink(digest.id)));
+    expect(feed.lastBuildDate).toBe(new Date(Math.max(...carried.map(changed))).toUTCString());
+    expect(feed.lastBuildDate).toBe(feed.items?.[0]?.pubDate);
+    for (const item of feed.items ?? []) expect(item.content?.encoded, item.link).toContain('<h2>关键数字</h2>');
+  });
+
+  it('carries the same newest 30 in /feed.json', () => {
+    const feed = parseJsonFeed(readMany('feed.json'));
+    expect(feed.items?.map((item) => item.id)).toEqual(
+      all.slice(0, FEED_ITEM_LIMIT).map((digest) => permalink(digest.id)),
+    );
+  });
+
+  it('carries the newest 30 of its tag in each tag feed', () => {
+    for (const tag of tags) {
+      const tagged = all.filter((digest) => digest.data.tags.includes(tag.id));
+      const feed = parseRssFeed(readMany(`tags/${tag.id}/rss.xml`));
+      expect(feed.items?.map((item) => item.link) ?? [], tag.id).toEqual(
+        tagged.slice(0, FEED_ITEM_LIMIT).map((digest) => permalink(digest.id)),
+      );
+    }
+    expect(all.filter((digest) => digest.data.tags.includes('policy')).length).toBeGreaterThan(FEED_ITEM_LIMIT);
+  });
+
+  it('keeps the older digests on the site', () => {
+    const oldest = all.at(-1)!;
+    expect(readMany('rss.xml')).not.toContain(permalink(oldest.id));
+    expect(readPage(manySiteDir, `/digests/${oldest.id}/`)).toBeTruthy();
   });
 });

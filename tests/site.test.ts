@@ -6,10 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { byDigestCount, countByTag, groupByMonth } from '../src/lib/collection.ts';
+import type { Root } from 'hast';
+import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/collection.ts';
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
 import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
+import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures.ts';
+import { TAG_PAGE_SIZE } from '../src/lib/pagination.ts';
 import { figureAnchorId, isEmailEditionPath } from '../src/lib/urls.ts';
+import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,
@@ -18,21 +22,40 @@ import {
   querySelector,
   querySelectorAll,
   readPage,
+  sourceMetrics,
   sourceTags,
   textOf,
+  type SourceDigest,
 } from './support/site.ts';
 
 const siteDir = inject('siteDir');
+const manySiteDir = inject('manySiteDir');
 /** hast property names of the attributes that hold an address a browser follows or loads. */
 const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'poster', 'cite', 'data', 'manifest']);
 const digests = publishedSourceDigests();
+const manyDigests = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
 const tags = sourceTags();
+const metrics = sourceMetrics();
 const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
 /**
  * The pages readers browse. Email editions are HTML files too, but documents for mailing
  * services (inline styles, no canonical or Open Graph): tests/email.test.ts checks them as email.
  */
-const pageFiles = htmlFiles.filter((path) => !isEmailEditionPath(`/${path}`));
+const pagesOf = (dir: string) =>
+  listFiles(dir).filter((path) => path.endsWith('.html') && !isEmailEditionPath(`/${path}`));
+const pageFiles = pagesOf(siteDir);
+
+/** Both test builds: the real content, and the real content with the synthetic corpus. */
+const builds = [
+  { name: 'the real content', dir: siteDir },
+  { name: 'the synthetic corpus', dir: manySiteDir },
+];
+
+/** Titles of the digests a list page shows. */
+const listedTitles = (page: Root) => querySelectorAll(page, 'article.summary .title').map(textOf);
+
+/** The collection grouped as the archive shows it: by year, then by month, newest first. */
+const archiveOf = (list: SourceDigest[]) => groupByYear(groupByMonth(list));
 
 describe('digest pages', () => {
   it('has five or more digests to check', () => {
@@ -102,18 +125,141 @@ describe('lists', () => {
     );
     for (const tag of tags) {
       const page = readPage(siteDir, `/tags/${tag.id}/`);
-      const titles = querySelectorAll(page, 'article.summary .title').map(textOf);
-      expect(titles, tag.id).toEqual(digests.filter((d) => d.data.tags.includes(tag.id)).map((d) => d.data.title));
+      const tagged = digests.filter((d) => d.data.tags.includes(tag.id));
+      expect(listedTitles(page), tag.id).toEqual(tagged.slice(0, TAG_PAGE_SIZE).map((d) => d.data.title));
+      // One page of digests needs no page navigation.
+      if (tagged.length <= TAG_PAGE_SIZE) expect(querySelector(page, 'nav.pagination'), tag.id).toBeUndefined();
     }
   });
 
-  it('groups the archive by year and month, newest first, each digest once', () => {
+  it('lists the archive years with their counts and shows the newest year by month on /archive/', () => {
     const page = readPage(siteDir, '/archive/');
-    const months = groupByMonth(digests);
+    const [newest] = archiveOf(digests);
+    const years = querySelectorAll(page, 'nav[aria-label="按年份浏览归档"] li').map(textOf);
+    expect(years).toEqual(archiveOf(digests).map(({ year, count }) => `${year}年（${count} 篇）`));
     const monthHeadings = querySelectorAll(page, 'h3').map((heading) => attr(heading, 'id'));
-    expect(monthHeadings).toEqual(months.map((month) => `month-${month.key}`));
-    const links = querySelectorAll(page, 'main li a').map((link) => attr(link, 'href'));
-    expect(links).toEqual(digests.map((digest) => `/digests/${digest.id}/`));
+    expect(monthHeadings).toEqual(newest!.months.map((month) => `month-${month.key}`));
+    const links = querySelectorAll(page, '.archive-list a').map((link) => attr(link, 'href'));
+    expect(links).toEqual(newest!.months.flatMap((month) => month.entries.map((d) => `/digests/${d.id}/`)));
+  });
+});
+
+describe('figures', () => {
+  const compared = figuresByMetric(
+    metrics.map((metric) => metric.id),
+    digests,
+  );
+
+  it('sums up each metric on /figures/ and links its own page', () => {
+    const page = readPage(siteDir, '/figures/');
+    const items = querySelectorAll(page, '.metrics li');
+    expect(items.map((item) => textOf(querySelector(item, 'h2')))).toEqual(
+      compared.map(({ metricId }) => metrics.find((metric) => metric.id === metricId)!.name),
+    );
+    expect(items.map((item) => attr(querySelector(item, 'h2 a'), 'href'))).toEqual(
+      compared.map(({ metricId }) => `/figures/${metricId}/`),
+    );
+    // Links made when metrics were sections of this page (/figures/#metric-<id>) still land on them.
+    expect(items.map((item) => attr(item, 'id'))).toEqual(compared.map(({ metricId }) => `metric-${metricId}`));
+    compared.forEach(({ entries }, index) => {
+      const reports = new Set(entries.map(({ digest }) => digest.id)).size;
+      expect(textOf(querySelector(items[index], '.counts'))).toContain(
+        `${entries.length} 个数字，来自 ${reports} 篇报告。最新：${entries[0]!.figure.value}`,
+      );
+    });
+  });
+
+  it('says where the figures without a metric are, and no longer lists them all on /figures/', () => {
+    const page = readPage(siteDir, '/figures/');
+    const others = textOf(querySelector(page, '[aria-labelledby="other-figures"]'));
+    expect(others).toContain(`另有 ${unmeasuredFigures(digests).length} 个关键数字`);
+    expect(querySelectorAll(page, 'table')).toEqual([]);
+  });
+
+  it('gives each metric a page with its heading and every figure that reports it', () => {
+    for (const { metricId, entries } of compared) {
+      const page = readPage(siteDir, `/figures/${metricId}/`);
+      expect(textOf(querySelector(page, 'h1'))).toBe(metrics.find((metric) => metric.id === metricId)!.name);
+      const rows = querySelectorAll(page, 'main table tbody tr');
+      expect(
+        rows.map((row) => attr(querySelector(row, 'a'), 'href')),
+        metricId,
+      ).toEqual(entries.map(({ digest, figure }) => `/digests/${digest.id}/#figure-${figure.id}`));
+      expect(rows.map((row) => textOf(querySelector(row, '.value')))).toEqual(
+        entries.map(({ figure }) => figure.value),
+      );
+    }
+  });
+});
+
+describe('a site with more digests than a page holds', () => {
+  const tag = 'policy';
+  const tagged = manyDigests.filter((digest) => digest.data.tags.includes(tag));
+  const pageCount = Math.ceil(tagged.length / TAG_PAGE_SIZE);
+  const pagePath = (n: number) => (n === 1 ? `/tags/${tag}/` : `/tags/${tag}/${n}/`);
+
+  it(`has the synthetic corpus: more than two pages of "${tag}" digests`, () => {
+    expect(manyDigests.length).toBe(digests.length + SYNTHETIC_DIGESTS);
+    expect(pageCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('splits a tag into pages of TAG_PAGE_SIZE, page 1 at the tag itself, each digest once', () => {
+    const pages = Array.from({ length: pageCount }, (_, index) => readPage(manySiteDir, pagePath(index + 1)));
+    pages.forEach((page, index) => {
+      expect(listedTitles(page)).toEqual(
+        tagged.slice(index * TAG_PAGE_SIZE, (index + 1) * TAG_PAGE_SIZE).map((d) => d.data.title),
+      );
+    });
+    const files = new Set(listFiles(manySiteDir));
+    expect(files.has(`tags/${tag}/1/index.html`)).toBe(false);
+    expect(files.has(`tags/${tag}/${pageCount + 1}/index.html`)).toBe(false);
+    expect(textOf(querySelector(pages[1], 'title'))).toContain('（第 2 页）');
+  });
+
+  it('links the pages with numbered navigation: current page, previous and next', () => {
+    for (let n = 1; n <= pageCount; n += 1) {
+      const nav = querySelector(readPage(manySiteDir, pagePath(n)), 'nav.pagination');
+      expect(attr(nav, 'aria-label')).toBe('“政策与监管”标签的分页');
+      const numbers = querySelectorAll(nav!, 'a.number');
+      expect(numbers.map((link) => attr(link, 'href'))).toEqual(
+        Array.from({ length: pageCount }, (_, index) => pagePath(index + 1)),
+      );
+      expect(numbers.map((link) => attr(link, 'aria-label'))).toEqual(
+        Array.from({ length: pageCount }, (_, index) => `第 ${index + 1} 页`),
+      );
+      const current = querySelectorAll(nav!, '[aria-current="page"]');
+      expect(current.map((link) => attr(link, 'href'))).toEqual([pagePath(n)]);
+      const prev = querySelector(nav, 'a[rel="prev"]');
+      const next = querySelector(nav, 'a[rel="next"]');
+      expect(attr(prev, 'href')).toBe(n > 1 ? pagePath(n - 1) : undefined);
+      expect(attr(next, 'href')).toBe(n < pageCount ? pagePath(n + 1) : undefined);
+      if (prev) expect(textOf(prev)).toContain('上一页');
+      if (next) expect(textOf(next)).toContain('下一页');
+    }
+  });
+
+  it('gives every archive year its own page, by month, each digest in exactly one year', () => {
+    const years = archiveOf(manyDigests);
+    expect(years.length).toBeGreaterThanOrEqual(3);
+    const index = readPage(manySiteDir, '/archive/');
+    expect(querySelectorAll(index, 'nav[aria-label="按年份浏览归档"] a').map((a) => attr(a, 'href'))).toEqual(
+      years.map(({ year }) => `/archive/${year}/`),
+    );
+    const listed: string[] = [];
+    for (const { year, count, months } of years) {
+      const page = readPage(manySiteDir, `/archive/${year}/`);
+      expect(textOf(querySelector(page, 'h1'))).toBe(`${year}年`);
+      expect(attr(querySelector(page, 'nav[aria-label="按年份浏览归档"] [aria-current="page"]'), 'href')).toBe(
+        `/archive/${year}/`,
+      );
+      expect(querySelectorAll(page, 'h2').map((heading) => attr(heading, 'id'))).toEqual(
+        months.map((month) => `month-${month.key}`),
+      );
+      const links = querySelectorAll(page, '.archive-list a').map((link) => attr(link, 'href') ?? '');
+      expect(links.length).toBe(count);
+      listed.push(...links);
+    }
+    expect(listed).toEqual(manyDigests.map((digest) => `/digests/${digest.id}/`));
   });
 });
 
@@ -128,10 +274,10 @@ describe('the whole site', () => {
     expect(listFiles(siteDir).some((path) => path.includes('draft-never-published'))).toBe(false);
   });
 
-  it('resolves every internal link and image to a built file', () => {
+  it.each(builds)('resolves every internal link, anchor and image to a built file ($name)', ({ dir: siteDir }) => {
     const files = new Set(listFiles(siteDir));
     const broken: string[] = [];
-    for (const path of htmlFiles) {
+    for (const path of [...files].filter((file) => file.endsWith('.html'))) {
       const page = readPage(siteDir, `/${path}`);
       for (const node of querySelectorAll(page, '[href], [src]')) {
         const raw = attr(node, 'href') ?? attr(node, 'src') ?? '';
@@ -174,10 +320,10 @@ describe('the whole site', () => {
     }
   });
 
-  it('is valid HTML on every page (html-validate, recommended rules)', async () => {
+  it.each(builds)('is valid HTML on every page, html-validate recommended rules ($name)', async ({ dir: siteDir }) => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const problems: string[] = [];
-    for (const path of pageFiles) {
+    for (const path of pagesOf(siteDir)) {
       const report = await validator.validateString(readFileSync(join(siteDir, path), 'utf8'), path);
       for (const result of report.results) {
         for (const message of result.messages)
@@ -197,9 +343,9 @@ describe('the whole site', () => {
     expect(listFiles(siteDir).filter((path) => path.endsWith('.js'))).toEqual([]);
   });
 
-  it('has no script, no event handler and no link a browser would run as code, on any page', () => {
+  it.each(builds)('has no script, event handler or link a browser would run as code ($name)', ({ dir: siteDir }) => {
     const found: string[] = [];
-    for (const path of htmlFiles) {
+    for (const path of listFiles(siteDir).filter((file) => file.endsWith('.html'))) {
       for (const element of querySelectorAll(readPage(siteDir, `/${path}`), '*')) {
         if (element.tagName === 'script' && attr(element, 'type') !== 'application/ld+json')
           found.push(`${path} <script>`);
@@ -215,8 +361,8 @@ describe('the whole site', () => {
   });
 
   // Email editions are pasted into mail services, which ignore a meta policy; the scan above covers them.
-  it('forbids scripts on every page with a Content-Security-Policy before anything loads', () => {
-    for (const path of pageFiles) {
+  it.each(builds)('forbids scripts on every page with a Content-Security-Policy first ($name)', ({ dir: siteDir }) => {
+    for (const path of pagesOf(siteDir)) {
       const head = querySelector(readPage(siteDir, `/${path}`), 'head');
       const first = querySelectorAll(head!, 'meta, link, title, style, script')[1];
       expect(attr(first, 'http-equiv'), path).toBe('Content-Security-Policy');
@@ -225,12 +371,15 @@ describe('the whole site', () => {
     }
   });
 
-  it('lists every digest page in the sitemap and points robots.txt at it', () => {
+  it.each(builds)('lists every page in the sitemap and points robots.txt at it ($name)', ({ dir: siteDir }) => {
     const sitemap = listFiles(siteDir)
       .filter((path) => /^sitemap-\d+\.xml$/.test(path))
       .map((path) => readFileSync(join(siteDir, path), 'utf8'))
       .join('');
-    for (const digest of digests) expect(sitemap).toContain(`${TEST_SITE_URL}digests/${digest.id}/`);
+    const pages = listFiles(siteDir)
+      .filter((path) => path.endsWith('index.html'))
+      .map((path) => `${TEST_SITE_URL}${path.replace(/index\.html$/, '')}`);
+    expect(pages.filter((url) => !sitemap.includes(`<loc>${url}</loc>`))).toEqual([]);
     expect(sitemap).not.toContain('404');
     expect(readFileSync(join(siteDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}sitemap-index.xml`);
   });

@@ -59,6 +59,22 @@ describe('groupByMonth', () => {
   });
 });
 
+describe('groupByYear', () => {
+  it('counts every entry of a year, over all its months', () => {
+    const list = newestFirst([
+      entry('a', '2026-11-01'),
+      entry('b', '2026-11-02'),
+      entry('c', '2026-01-31'),
+      entry('d', '2024-06-30'),
+    ]);
+    expect(groupByYear(groupByMonth(list)).map(({ year, count }) => [year, count])).toEqual([
+      [2026, 3],
+      [2024, 1],
+    ]);
+    expect(groupByYear([])).toEqual([]);
+  });
+});
+
 describe('byDigestCount', () => {
   it('puts the busiest tags first, ties by id', () => {
     const counts = new Map([

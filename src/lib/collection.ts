@@ -52,13 +52,25 @@ export function groupByMonth<T extends Dated>(newest: readonly T[]): MonthGroup<
   return groups;
 }
 
+export interface YearGroup<T> {
+  year: number;
+  /** How many entries the year holds, over all its months. */
+  count: number;
+  /** The year's months, newest first. */
+  months: MonthGroup<T>[];
+}
+
 /** Month groups gathered by year, newest year first. */
-export function groupByYear<T>(months: readonly MonthGroup<T>[]): { year: number; months: MonthGroup<T>[] }[] {
-  const years: { year: number; months: MonthGroup<T>[] }[] = [];
+export function groupByYear<T>(months: readonly MonthGroup<T>[]): YearGroup<T>[] {
+  const years: YearGroup<T>[] = [];
   for (const month of months) {
-    const last = years.at(-1);
-    if (last?.year === month.year) last.months.push(month);
-    else years.push({ year: month.year, months: [month] });
+    let last = years.at(-1);
+    if (last?.year !== month.year) {
+      last = { year: month.year, count: 0, months: [] };
+      years.push(last);
+    }
+    last.months.push(month);
+    last.count += month.entries.length;
   }
   return years;
 }

@@ -2,10 +2,13 @@
  * The one module that reads the content collections. It checks what the schema cannot (do the
  * tags and metrics exist?) and hands pages, feeds and cards published digests, newest first.
  */
+import type { PaginateFunction } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublished, newestFirst } from './collection.ts';
+import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } from './collection.ts';
 import { placeholderProblems } from './content/placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
+import { figuresByMetric } from './figures.ts';
+import { TAG_PAGE_SIZE } from './pagination.ts';
 
 export type Digest = CollectionEntry<'digests'>;
 export type Tag = CollectionEntry<'tags'>;
@@ -64,7 +67,54 @@ export function tagOf(content: Content, tagId: string): Tag {
   return tag;
 }
 
-/** One route per tag of the vocabulary, with its published digests, newest first: the tag page and the tag feed. */
+/** A metric that the collection's metrics.yaml defines. */
+export function metricOf(content: Content, metricId: string): Metric {
+  const metric = content.metricById.get(metricId);
+  if (!metric) throw new Error(`Unknown metric "${metricId}" slipped past the content rules`);
+  return metric;
+}
+
+/** The archive: published digests by year, then month, newest first. */
+export async function archiveYears(): Promise<YearGroup<Digest>[]> {
+  return groupByYear(groupByMonth((await getContent()).digests));
+}
+
+/** One archive page per year that has digests, with every year for the year navigation. */
+export async function archiveYearRoutes(): Promise<
+  { params: { year: string }; props: { year: YearGroup<Digest>; years: YearGroup<Digest>[] } }[]
+> {
+  const years = await archiveYears();
+  return years.map((year) => ({ params: { year: String(year.year) }, props: { year, years } }));
+}
+
+/** One page per metric that figures report, with those figures, newest digest first. */
+export async function metricRoutes() {
+  const content = await getContent();
+  const groups = figuresByMetric(
+    content.metrics.map((metric) => metric.id),
+    content.digests,
+  );
+  return groups.map(({ metricId, entries }) => ({
+    params: { metric: metricId },
+    props: { metric: metricOf(content, metricId), entries },
+  }));
+}
+
+/**
+ * The tag pages: each tag's digests, TAG_PAGE_SIZE a page, through Astro's paginate (page 1 at
+ * the tag's own path, as urls.ts tagPagePath expects). A tag without digests still has page 1.
+ */
+export async function tagPageRoutes(paginate: PaginateFunction) {
+  const routes = await tagRoutes();
+  return routes.flatMap(({ params, props }) =>
+    paginate(props.digests, { params, props: { tag: props.tag }, pageSize: TAG_PAGE_SIZE }),
+  );
+}
+
+/**
+ * One route per tag of the vocabulary, with its published digests, newest first: the tag feed,
+ * and the tag pages through tagPageRoutes.
+ */
 export async function tagRoutes(): Promise<{ params: { tag: string }; props: { tag: Tag; digests: Digest[] } }[]> {
   const content = await getContent();
   return content.tags.map((tag) => ({

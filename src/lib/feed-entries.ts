@@ -10,7 +10,7 @@ import FeedArticle from '../components/FeedArticle.astro';
 import { getContent, tagOf, type Content, type Digest } from './digests.ts';
 import { drawCard } from './card-files.ts';
 import { prepareFeedHtml } from './feed-html.ts';
-import type { FeedDigest, FeedImage } from './feeds.ts';
+import { feedWindow, type FeedDigest, type FeedImage } from './feeds.ts';
 import { digestShareCard } from './share-cards.ts';
 import { absoluteUrl, digestPath } from './urls.ts';
 
@@ -37,11 +37,14 @@ async function feedDigest(digest: Digest, content: Content, site: URL): Promise<
   };
 }
 
-/** Feed data for `digests` (published, newest first), each rendered once per build. */
+/**
+ * Feed data for the digests a feed carries: the newest FEED_ITEM_LIMIT of `digests` (published,
+ * newest first). Only those are rendered, each once per build whichever feeds carry it.
+ */
 export async function feedDigests(digests: readonly Digest[], site: URL): Promise<FeedDigest[]> {
   const content = await getContent();
   return Promise.all(
-    digests.map((digest) => {
+    feedWindow(digests).map((digest) => {
       let entry = rendered.get(digest.id);
       if (!entry) {
         entry = feedDigest(digest, content, site);

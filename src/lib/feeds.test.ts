@@ -2,7 +2,16 @@ import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import rss from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import { publicationInstant } from './dates.ts';
-import { jsonFeed, lastChanged, RSS_NAMESPACES, rssChannelExtras, rssItem, type FeedDigest } from './feeds.ts';
+import {
+  FEED_ITEM_LIMIT,
+  feedWindow,
+  jsonFeed,
+  lastChanged,
+  RSS_NAMESPACES,
+  rssChannelExtras,
+  rssItem,
+  type FeedDigest,
+} from './feeds.ts';
 
 const site = new URL('https://example.org/');
 const digest = (id: string, day: string, extra: Partial<FeedDigest> = {}): FeedDigest => ({
@@ -13,6 +22,14 @@ const digest = (id: string, day: string, extra: Partial<FeedDigest> = {}): FeedD
   tags: ['政策与监管', '开源生态'],
   contentHtml: '<p>正文</p>',
   ...extra,
+});
+
+describe('feedWindow', () => {
+  it('keeps the newest FEED_ITEM_LIMIT digests of a newest-first list, in order', () => {
+    const ids = Array.from({ length: FEED_ITEM_LIMIT + 5 }, (_, index) => `d${index}`);
+    expect(feedWindow(ids)).toEqual(ids.slice(0, FEED_ITEM_LIMIT));
+    expect(feedWindow(ids.slice(0, 3))).toEqual(['d0', 'd1', 'd2']);
+  });
 });
 
 describe('lastChanged', () => {

@@ -33,6 +33,18 @@ export interface FeedDigest {
   image?: FeedImage | undefined;
 }
 
+/**
+ * How many digests each feed carries (/rss.xml, /feed.json and every tag feed): the newest ones,
+ * in full. Readers poll feeds often, so a feed stays the size of its newest issues; older digests
+ * remain on the site.
+ */
+export const FEED_ITEM_LIMIT = 30;
+
+/** The digests a feed carries, from a newest-first list. */
+export function feedWindow<T>(newest: readonly T[]): T[] {
+  return newest.slice(0, FEED_ITEM_LIMIT);
+}
+
 /** Namespaces the RSS feed declares for the elements below. */
 export const RSS_NAMESPACES = {
   atom: 'http://www.w3.org/2005/Atom',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuredFigures, figuresByMetric, unmeasuredFigures } from './figures.ts';
+import { featuredFigures, figuresByMetric, metricSummaries, unmeasuredFigures } from './figures.ts';
 import type { Figure } from './schema.ts';
 
 const figure = (id: string, extra: Partial<Figure> = {}): Figure => ({
@@ -38,5 +38,30 @@ describe('figuresByMetric', () => {
 
   it('lists the figures that belong to no metric', () => {
     expect(unmeasuredFigures(digests).map((entry) => entry.figure.id)).toEqual(['users']);
+  });
+});
+
+describe('metricSummaries', () => {
+  it("counts figures and reports per metric and names the newest report's figure", () => {
+    const digests = [
+      {
+        id: 'new',
+        data: { figures: [figure('a', { metric: 'model-count' }), figure('b', { metric: 'model-count' })] },
+      },
+      { id: 'mid', data: { figures: [figure('users')] } },
+      { id: 'old', data: { figures: [figure('c', { metric: 'model-count' }), figure('d', { metric: 'developers' })] } },
+    ];
+    const summaries = metricSummaries(['developers', 'model-count', 'unused'], digests);
+    expect(
+      summaries.map(({ metricId, figureCount, reportCount, latest }) => [
+        metricId,
+        figureCount,
+        reportCount,
+        `${latest.digest.id}/${latest.figure.id}`,
+      ]),
+    ).toEqual([
+      ['developers', 1, 1, 'old/d'],
+      ['model-count', 3, 2, 'new/a'],
+    ]);
   });
 });

@@ -41,3 +41,31 @@ export function unmeasuredFigures<D extends { data: { figures: readonly Figure[]
     digest.data.figures.filter((figure) => figure.metric === undefined).map((figure) => ({ digest, figure })),
   );
 }
+
+/** What the figures index says about one metric before linking its page. */
+export interface MetricSummary<D> {
+  metricId: string;
+  /** How many figures report the metric. */
+  figureCount: number;
+  /** How many digests (reports) those figures come from. */
+  reportCount: number;
+  /** The figure from the newest digest: what the latest report says. */
+  latest: FigureInDigest<D>;
+}
+
+/**
+ * One summary per metric that figures report, in figuresByMetric's order. No numeric range is
+ * given: figures of one metric differ in unit (种, 个), scope and date, so a min–max would
+ * compare what the reports themselves do not.
+ */
+export function metricSummaries<D extends { id: string; data: { figures: readonly Figure[] } }>(
+  metricIds: readonly string[],
+  digests: readonly D[],
+): MetricSummary<D>[] {
+  return figuresByMetric(metricIds, digests).flatMap(({ metricId, entries }) => {
+    const [latest] = entries;
+    if (!latest) return [];
+    const reportCount = new Set(entries.map(({ digest }) => digest.id)).size;
+    return [{ metricId, figureCount: entries.length, reportCount, latest }];
+  });
+}

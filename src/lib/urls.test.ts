@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
+  archiveYearPath,
   digestPath,
   emailHtmlPath,
   emailTextPath,
   figureInDigestPath,
   figurePath,
   isEmailEditionPath,
+  metricAnchorId,
   metricPath,
+  tagPagePath,
   tagPath,
 } from './urls.ts';
 
@@ -17,7 +20,9 @@ describe('urls', () => {
     expect(figurePath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/figures/scale/');
     expect(figureInDigestPath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/#figure-scale');
     expect(tagPath('policy')).toBe('/tags/policy/');
-    expect(metricPath('china-model-count')).toBe('/figures/#metric-china-model-count');
+    expect(metricPath('china-model-count')).toBe('/figures/china-model-count/');
+    expect(metricAnchorId('china-model-count')).toBe('metric-china-model-count');
+    expect(archiveYearPath(2025)).toBe('/archive/2025/');
     expect(emailHtmlPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.html');
     expect(emailTextPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.txt');
   });
@@ -28,6 +33,12 @@ describe('urls', () => {
     expect(isEmailEditionPath(digestPath('a'))).toBe(false);
     expect(isEmailEditionPath('/digests/a/figures/email.html/')).toBe(false);
     expect(isEmailEditionPath('/about/email.html')).toBe(false);
+  });
+
+  it('puts page 1 of a tag at the tag page itself, later pages below it', () => {
+    expect(tagPagePath('policy', 1)).toBe('/tags/policy/');
+    expect(tagPagePath('policy', 2)).toBe('/tags/policy/2/');
+    expect(tagPagePath('policy', 12)).toBe('/tags/policy/12/');
   });
 
   it('makes absolute URLs on the configured site, under a sub-path too', () => {

@@ -22,11 +22,26 @@ export const tagsPath = '/tags/';
 export const figuresIndexPath = '/figures/';
 export const aboutPath = '/about/';
 
-/** A tag's page. */
+/** A tag's page: its first page of digests. */
 export const tagPath = (tagId: string) => `/tags/${tagId}/`;
 
-/** A metric's section on the figures index. */
-export const metricPath = (metricId: string) => `${figuresIndexPath}#metric-${metricId}`;
+/**
+ * Page `page` (from 1) of a tag's digests. Page 1 is the tag's own page, never `/tags/<tag>/1/`;
+ * the tag page route (`tags/[tag]/[...page].astro`, Astro's paginate) writes the others here.
+ */
+export const tagPagePath = (tagId: string, page: number) => (page === 1 ? tagPath(tagId) : `${tagPath(tagId)}${page}/`);
+
+/** One year of the archive. */
+export const archiveYearPath = (year: number) => `${archivePath}${year}/`;
+
+/** A metric's own page: every figure that reports it, compared across reports. */
+export const metricPath = (metricId: string) => `${figuresIndexPath}${metricId}/`;
+
+/**
+ * The anchor of a metric's summary on the figures index. Links made before metrics had pages of
+ * their own point at `/figures/#metric-<id>`; they still land on that metric.
+ */
+export const metricAnchorId = (metricId: string) => `metric-${metricId}`;
 
 /** Turns a site path into an absolute URL on the deployed site. */
 export function absoluteUrl(path: string, site: URL | string): string {

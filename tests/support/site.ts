@@ -51,9 +51,11 @@ export interface SourceDigest {
   data: DigestData;
 }
 
-/** The published digests of the real collection, newest first, read from their MDX files. */
-export function publishedSourceDigests(): SourceDigest[] {
-  const dir = join(projectRoot, 'src/content/digests');
+/**
+ * The published digests of a collection, newest first, read from their MDX files: the real
+ * collection unless a test workspace's `src/content/digests` is given.
+ */
+export function publishedSourceDigests(dir = join(projectRoot, 'src/content/digests')): SourceDigest[] {
   const digests = readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .map((name) => {
@@ -72,6 +74,15 @@ export function sourceTags(): { id: string; name: string }[] {
     { name: string }
   >;
   return Object.entries(tags).map(([id, tag]) => ({ id, name: tag.name }));
+}
+
+/** The metrics of metrics.yaml, in file order. */
+export function sourceMetrics(): { id: string; name: string }[] {
+  const metrics = parseYaml(readFileSync(join(projectRoot, 'src/content/metrics.yaml'), 'utf8')) as Record<
+    string,
+    { name: string }
+  >;
+  return Object.entries(metrics).map(([id, metric]) => ({ id, name: metric.name }));
 }
 
 /** A path relative to the site root, for messages. */
