@@ -5,7 +5,7 @@
  *
  *   node scripts/bench-cards.ts [N]      (default 50)
  */
-import { excerpt, type Card, type CardFigure } from '../src/lib/cards/card-data.ts';
+import { CARD_HEIGHT, CARD_WIDTH, excerpt, type Card, type CardFigure } from '../src/lib/cards/card-data.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
 import { assertCardDrawable } from '../src/lib/cards/glyphs.ts';
 import { renderCardPng } from '../src/lib/cards/render.ts';
@@ -114,7 +114,7 @@ for (const [i, card] of cards.entries()) {
   fontObjects.add(cardFonts);
   assertCardDrawable(card, cardFonts.coverage, `sample card ${i}`);
   const start = performance.now();
-  const png = await renderCardPng(card, cardFonts);
+  const png = await renderCardPng({ card, width: CARD_WIDTH, height: CARD_HEIGHT }, cardFonts);
   timings.push(performance.now() - start);
   sizes.push(png.byteLength);
 }
