@@ -74,3 +74,19 @@ describe('createCardPipeline', async () => {
     expect(pipeline.stats).toEqual({ rendered: 1, fromCache: 0, poolsStarted: 1 });
   });
 });
+
+describe('a card that cannot be drawn', () => {
+  it('fails with a message that names the card', async () => {
+    const { version: fontsVersion } = await loadCardFonts();
+    const dir = await mkdtemp(join(tmpdir(), 'card-pipeline-'));
+    try {
+      const pipeline = createCardPipeline({ cache: createCardCache(dir), fontsVersion, threads: 1 });
+      await expect(pipeline.png({ ...drawing('超过140个'), width: 0, height: 0 })).rejects.toThrow(
+        'Could not draw the 0x0 figure card of "超过140个 (国产大模型：从“生下来”到“用起来”)": ',
+      );
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

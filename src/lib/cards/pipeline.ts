@@ -58,6 +58,14 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
     drawing++;
     try {
       return await current.draw(cardDrawing);
+    } catch (error) {
+      // The thread's error alone does not say which of thousands of cards failed.
+      const { card, width, height } = cardDrawing;
+      const what = card.kind === 'digest' ? card.headline : `${card.figure.value} (${card.digestTitle})`;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Could not draw the ${width}x${height} ${card.kind} card of "${what}": ${reason}`, {
+        cause: error,
+      });
     } finally {
       drawing--;
       // Nothing left to draw: stop the threads now rather than at exit (a running thread would
