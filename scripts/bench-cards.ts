@@ -138,8 +138,13 @@ const pool = createCardPool(threads);
 await Promise.all(drawings.slice(0, threads).map((drawing) => pool.draw(drawing)));
 const poolWarmMs = performance.now() - poolStart;
 const runStart = performance.now();
+// Process-wide, so it counts the pool's threads too: cores busy = CPU time / wall time. On a
+// shared machine, fewer busy cores than threads means the neighbours had the rest.
+const cpuStart = process.cpuUsage();
 const pngs = await Promise.all(drawings.map((drawing) => pool.draw(drawing)));
 const poolRunMs = performance.now() - runStart;
+const { user, system } = process.cpuUsage(cpuStart);
+const poolCpuMs = (user + system) / 1000;
 await pool.close();
 
 const [firstCardMs = Number.NaN, ...steady] = timings;
@@ -168,6 +173,8 @@ const rows: [string, string, string, string][] = [
   ['1 thread', `${singleThreadPerSecond.toFixed(1)} cards/s`, '', ''],
   [`pool start + warm-up (${threads} threads)`, ms(poolWarmMs), '', ''],
   [`pool, ${count} cards`, `${cardsPerSecond.toFixed(1)} cards/s`, '', ''],
+  ['pool CPU time per card', ms(poolCpuMs / count), '', ''],
+  ['pool cores busy on average', (poolCpuMs / poolRunMs).toFixed(2), '', ''],
   ['pool speed-up over 1 thread', `${(cardsPerSecond / singleThreadPerSecond).toFixed(2)}x`, '', ''],
   ['median PNG', kb(medianBytes), `<= ${kb(MAX_MEDIAN_PNG_BYTES)}`, verdict(medianBytes <= MAX_MEDIAN_PNG_BYTES)],
   ['max PNG', kb(maxBytes), `<= ${kb(MAX_PNG_BYTES)}`, verdict(maxBytes <= MAX_PNG_BYTES)],
