@@ -1,10 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { FigureCard } from './card-data.ts';
-import { cardCacheKey, createCardCache, defaultCardCacheDir, renderCached } from './cache.ts';
-import { loadCardFonts } from './fonts.ts';
+import { describe, expect, it } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, type FigureCard } from './card-data.ts';
+import { cardCacheKey, createCardCache, defaultCardCacheDir } from './cache.ts';
 
 const card: FigureCard = {
   kind: 'figure',
@@ -15,51 +14,11 @@ const card: FigureCard = {
   digestTitle: '国产大模型：从“生下来”到“用起来”',
 };
 
-describe('renderCached', async () => {
-  const fonts = await loadCardFonts();
-  const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  it('draws a card once and takes it from the cache the second time', async () => {
-    const cache = createCardCache(dir);
-    const first = await renderCached(card, fonts, cache);
-    const second = await renderCached(card, fonts, cache);
-    expect(cache.stats).toEqual({ rendered: 1, fromCache: 1 });
-    expect(second).toEqual(first);
-    // Only finished PNGs remain: no temporary file is left behind.
-    expect(await readdir(dir)).toEqual([`${cardCacheKey(card, fonts.version)}.png`]);
-  });
-
-  it('draws a card again when a figure value changed', async () => {
-    const cache = createCardCache(dir);
-    await renderCached(card, fonts, cache);
-    await renderCached({ ...card, figure: { ...card.figure, value: '超过150个' } }, fonts, cache);
-    expect(cache.stats).toEqual({ rendered: 1, fromCache: 1 });
-  });
-
-  it('treats a corrupt entry as a miss and replaces it with a whole PNG', async () => {
-    const cache = createCardCache(dir);
-    const path = join(dir, `${cardCacheKey(card, fonts.version)}.png`);
-    const good = await readFile(path);
-    // What an interrupted write without the rename would have left: the first half of a PNG.
-    await writeFile(path, good.subarray(0, good.length / 2));
-    const png = await renderCached(card, fonts, cache);
-    expect(cache.stats).toEqual({ rendered: 1, fromCache: 0 });
-    expect(Buffer.from(png).equals(good)).toBe(true);
-    expect((await readFile(path)).equals(good)).toBe(true);
-  });
-
-  it('works again after its folder was deleted', async () => {
-    await rm(dir, { recursive: true, force: true });
-    const cache = createCardCache(dir);
-    await renderCached(card, fonts, cache);
-    expect(cache.stats).toEqual({ rendered: 1, fromCache: 0 });
-  });
-});
+const size = { width: CARD_WIDTH, height: CARD_HEIGHT };
 
 describe('cardCacheKey', () => {
-  it('depends on the card data and the font version, not on key order', () => {
-    const key = cardCacheKey(card, 'font@1');
+  it('depends on the card data, its size and the font version, not on key order', () => {
+    const key = cardCacheKey({ card, ...size }, 'font@1');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const reordered: FigureCard = {
       digestTitle: card.digestTitle,
@@ -69,9 +28,10 @@ describe('cardCacheKey', () => {
       siteName: card.siteName,
       kind: 'figure',
     };
-    expect(cardCacheKey(reordered, 'font@1')).toBe(key);
-    expect(cardCacheKey(card, 'font@2')).not.toBe(key);
-    expect(cardCacheKey({ ...card, digestTitle: '另一个标题' }, 'font@1')).not.toBe(key);
+    expect(cardCacheKey({ height: size.height, width: size.width, card: reordered }, 'font@1')).toBe(key);
+    expect(cardCacheKey({ card, ...size }, 'font@2')).not.toBe(key);
+    expect(cardCacheKey({ card: { ...card, digestTitle: '另一个标题' }, ...size }, 'font@1')).not.toBe(key);
+    expect(cardCacheKey({ card, width: 1080, height: 1350 }, 'font@1')).not.toBe(key);
   });
 });
 
@@ -88,5 +48,23 @@ describe('createCardCache', () => {
   it('misses on an absent entry and an absent folder', async () => {
     const cache = createCardCache(join(tmpdir(), `card-cache-absent-${process.pid}`));
     expect(await cache.get('0'.repeat(64))).toBeUndefined();
+    expect(await cache.has('0'.repeat(64))).toBe(false);
+  });
+
+  it('stores an entry atomically, leaving only the finished PNG', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'card-cache-'));
+    try {
+      const cache = createCardCache(dir);
+      const key = 'ab'.repeat(32);
+      const png = Uint8Array.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+      ]);
+      await cache.set(key, png);
+      expect(await cache.has(key)).toBe(true);
+      expect(await cache.get(key)).toEqual(png);
+      expect(await readdir(dir)).toEqual([`${key}.png`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,44 +4,23 @@
  * was drawn from; nothing else is stored, so deleting the folder is always safe.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Card } from './card-data.ts';
-import type { CardFonts } from './fonts.ts';
-import { renderCardPng, TEMPLATE_VERSION } from './render.ts';
-
-export interface CardCacheStats {
-  /** Cards drawn during this run. */
-  rendered: number;
-  /** Cards taken from the cache. */
-  fromCache: number;
-}
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { projectRoot } from './project-root.ts';
+import { TEMPLATE_VERSION, type CardDrawing } from './render.ts';
 
 export interface CardCache {
   /** The folder the PNGs are kept in. */
   dir: string;
   /** The cached PNG for `key`, or undefined when it is absent or unreadable. */
   get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Whether an entry for `key` exists, without reading it: cheap enough to ask for thousands of
+   * cards at once. `get` still checks the bytes; a damaged entry is a miss then.
+   */
+  has(key: string): Promise<boolean>;
   /** Stores a PNG under `key`, atomically. */
   set(key: string, png: Uint8Array): Promise<void>;
-  stats: CardCacheStats;
-}
-
-/**
- * The project root: the nearest folder above this module that holds both package.json and
- * node_modules. That is also right when Astro runs this module from a bundled chunk inside the
- * build's output folder, where the module's own folder would be the wrong anchor.
- */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'node_modules'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
 }
 
 /** Where cards are cached unless told otherwise: `.cache/cards` in the project root (git-ignored). */
@@ -58,10 +37,14 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** The cache key of a card: sha256 of its data, the template version and the font version. */
-export function cardCacheKey(card: Card, fontsVersion: string): string {
+/**
+ * The cache key of a drawing: sha256 of its card data and size, the template version and the
+ * font version.
+ */
+export function cardCacheKey(drawing: CardDrawing, fontsVersion: string): string {
+  const { card, width, height } = drawing;
   return createHash('sha256')
-    .update(canonicalJson({ card, templateVersion: TEMPLATE_VERSION, fontsVersion }))
+    .update(canonicalJson({ card, width, height, templateVersion: TEMPLATE_VERSION, fontsVersion }))
     .digest('hex');
 }
 
@@ -95,6 +78,13 @@ export function createCardCache(dir: string = defaultCardCacheDir()): CardCache 
         return undefined;
       }
     },
+    async has(key) {
+      try {
+        return (await stat(pathOf(key))).isFile();
+      } catch {
+        return false;
+      }
+    },
     async set(key, png) {
       const path = pathOf(key);
       await mkdir(absoluteDir, { recursive: true });
@@ -109,20 +99,5 @@ export function createCardCache(dir: string = defaultCardCacheDir()): CardCache 
         throw error;
       }
     },
-    stats: { rendered: 0, fromCache: 0 },
   };
-}
-
-/** The card's PNG from the cache, or rendered and stored there; counts which in `cache.stats`. */
-export async function renderCached(card: Card, fonts: CardFonts, cache: CardCache): Promise<Uint8Array> {
-  const key = cardCacheKey(card, fonts.version);
-  const cached = await cache.get(key);
-  if (cached) {
-    cache.stats.fromCache++;
-    return cached;
-  }
-  const png = await renderCardPng(card, fonts);
-  await cache.set(key, png);
-  cache.stats.rendered++;
-  return png;
 }

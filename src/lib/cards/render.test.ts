@@ -31,6 +31,9 @@ const cards: Card[] = [
   },
 ];
 
+/** Signature (8), IHDR length and type (8), width and height (8), bit depth (1): then the colour type. */
+const PNG_COLOUR_TYPE_OFFSET = 25;
+
 /** How many different colours the image uses: a blank or single-colour card has one. */
 function distinctColours(png: PNG): number {
   const colours = new Set<number>();
@@ -42,16 +45,24 @@ describe('renderCardPng', async () => {
   const fonts = await loadCardFonts();
 
   it.each(cards.map((card) => [card.kind, card] as const))(
-    'draws a %s card as a 1200x630 PNG under 150 KB',
+    'draws a %s card as a 1200x630 palette PNG under 40 KB',
     async (_kind, card) => {
-      const bytes = await renderCardPng(card, fonts);
+      const bytes = await renderCardPng({ card, width: CARD_WIDTH, height: CARD_HEIGHT }, fonts);
       const png = PNG.sync.read(Buffer.from(bytes));
       expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
-      // Anti-aliased text on three background colours gives hundreds of shades; an empty card has one.
+      // Colour type 3: indexed colour, a palette of at most 256 entries.
+      expect(bytes[PNG_COLOUR_TYPE_OFFSET]).toBe(3);
+      // Anti-aliased text on three background colours gives many shades; an empty card has one.
       expect(distinctColours(png)).toBeGreaterThan(100);
-      expect(bytes.byteLength).toBeLessThan(150 * 1024);
+      expect(bytes.byteLength).toBeLessThan(40 * 1024);
     },
   );
+
+  it('draws at the size it is asked for', async () => {
+    const card = cards[0]!;
+    const png = PNG.sync.read(Buffer.from(await renderCardPng({ card, width: 1080, height: 1350 }, fonts)));
+    expect([png.width, png.height]).toEqual([1080, 1350]);
+  });
 });
 
 describe('loadCardFonts', () => {

@@ -5,8 +5,6 @@
  * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
  */
 import {
-  CARD_HEIGHT,
-  CARD_WIDTH,
   MAX_CARD_FIGURES,
   fitFontSize,
   type Card,
@@ -17,6 +15,12 @@ import {
 import { CARD_FONT_FAMILY } from './fonts.ts';
 
 type Style = Record<string, string | number>;
+
+/** The pixel size a card is drawn at: the caller's choice (1200x630 for Open Graph). */
+export interface CardSize {
+  width: number;
+  height: number;
+}
 
 /** A satori element: what React.createElement would have produced. */
 export interface CardElement {
@@ -54,12 +58,15 @@ const COLOR = {
 
 const FRAME = 14;
 const PANEL_PADDING_X = 52;
-const PANEL_WIDTH = CARD_WIDTH - 2 * FRAME;
-const CONTENT_WIDTH = PANEL_WIDTH - 2 * PANEL_PADDING_X;
 const FIGURE_GAP = 28;
 /** The red rule left of each figure, and the space after it. */
 const FIGURE_RULE = 6;
 const FIGURE_INDENT = 20;
+
+/** The width of the paper panel's content at a given card width. */
+function contentWidth(size: CardSize): number {
+  return size.width - 2 * FRAME - 2 * PANEL_PADDING_X;
+}
 
 function box(style: Style, ...children: CardChild[]): CardElement {
   return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
@@ -125,11 +132,11 @@ function sourceFooter(sourceLine: string): CardElement {
   );
 }
 
-function frame(children: CardChild[]): CardElement {
+function frame(size: CardSize, children: CardChild[]): CardElement {
   return box(
     {
-      width: CARD_WIDTH,
-      height: CARD_HEIGHT,
+      width: size.width,
+      height: size.height,
       boxSizing: 'border-box',
       flexDirection: 'column',
       padding: `${FRAME}px ${FRAME}px 0`,
@@ -162,9 +169,9 @@ function figureScale(count: number): { value: number; minValue: number; label: n
     : { value: 80, minValue: 38, label: 28, asOf: 22 };
 }
 
-function figureColumn(figure: CardFigure, count: number): CardElement {
+function figureColumn(figure: CardFigure, count: number, size: CardSize): CardElement {
   const scale = figureScale(count);
-  const columnWidth = (CONTENT_WIDTH - FIGURE_GAP * (count - 1)) / count;
+  const columnWidth = (contentWidth(size) - FIGURE_GAP * (count - 1)) / count;
   const valueSize = fitFontSize(figure.value, columnWidth - FIGURE_RULE - FIGURE_INDENT, scale.value, scale.minValue);
   return box(
     {
@@ -186,8 +193,8 @@ function figureColumn(figure: CardFigure, count: number): CardElement {
 }
 
 /** One figure gets the whole width: the value large on the left, its label and date beside it. */
-function loneFigure(figure: CardFigure): CardElement {
-  const valueSize = fitFontSize(figure.value, CONTENT_WIDTH * 0.55, 120, 64);
+function loneFigure(figure: CardFigure, size: CardSize): CardElement {
+  const valueSize = fitFontSize(figure.value, contentWidth(size) * 0.55, 120, 64);
   return box(
     {
       alignItems: 'flex-end',
@@ -212,7 +219,7 @@ function headlineStyle(figureCount: number): { lines: number; fontSize: number }
 }
 
 /** The card of a digest: headline, up to three figures side by side, the source. */
-export function digestCardElement(card: DigestCard): CardElement {
+export function digestCardElement(card: DigestCard, size: CardSize): CardElement {
   const figures = card.figures.slice(0, MAX_CARD_FIGURES);
   const headline = headlineStyle(figures.length);
   const [onlyFigure] = figures;
@@ -221,13 +228,13 @@ export function digestCardElement(card: DigestCard): CardElement {
       ? [
           box(
             { gap: FIGURE_GAP, alignItems: 'flex-start' },
-            ...figures.map((figure) => figureColumn(figure, figures.length)),
+            ...figures.map((figure) => figureColumn(figure, figures.length, size)),
           ),
         ]
       : onlyFigure
-        ? [loneFigure(onlyFigure)]
+        ? [loneFigure(onlyFigure, size)]
         : [];
-  return frame([
+  return frame(size, [
     headerBand(card.siteName, CARD_LABELS.digestKind),
     panel(
       { justifyContent: 'space-between' },
@@ -244,9 +251,9 @@ export function digestCardElement(card: DigestCard): CardElement {
 }
 
 /** The card of one figure: the number very large, its label and date, the quote, the source. */
-export function figureCardElement(card: FigureCard): CardElement {
-  const valueSize = fitFontSize(card.figure.value, CONTENT_WIDTH, 150, 72);
-  return frame([
+export function figureCardElement(card: FigureCard, size: CardSize): CardElement {
+  const valueSize = fitFontSize(card.figure.value, contentWidth(size), 150, 72);
+  return frame(size, [
     headerBand(card.siteName, CARD_LABELS.figureKind),
     panel(
       {},
@@ -274,7 +281,7 @@ export function figureCardElement(card: FigureCard): CardElement {
   ]);
 }
 
-/** The element tree of any card. */
-export function cardElement(card: Card): CardElement {
-  return card.kind === 'digest' ? digestCardElement(card) : figureCardElement(card);
+/** The element tree of any card, laid out for `size` (the layouts are designed at 1200x630). */
+export function cardElement(card: Card, size: CardSize): CardElement {
+  return card.kind === 'digest' ? digestCardElement(card, size) : figureCardElement(card, size);
 }
