@@ -119,6 +119,19 @@ function treeRssBytes(pid: number): number | null {
   return total;
 }
 
+/**
+ * Links each installed package into the workspace rather than the whole node_modules folder:
+ * Astro keeps its content data store in node_modules/.astro and Vite its caches in
+ * node_modules/.vite*, and a shared folder would let a build read another build's content.
+ */
+function linkPackages(from: string, to: string): void {
+  mkdirSync(to);
+  for (const entry of readdirSync(from)) {
+    if (entry === '.astro' || entry.startsWith('.vite')) continue;
+    symlinkSync(join(from, entry), join(to, entry));
+  }
+}
+
 /** Runs the real build in `workspace` and measures it. */
 async function build(workspace: string, label: string): Promise<BuildMeasure> {
   const started = performance.now();
@@ -238,7 +251,7 @@ async function main(): Promise<number> {
     for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
       cpSync(join(root, entry), join(workspace, entry), { recursive: true });
     }
-    symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+    linkPackages(join(root, 'node_modules'), join(workspace, 'node_modules'));
     const digestsDir = join(workspace, 'src/content/digests');
     const real = readdirSync(digestsDir)
       .filter((file) => file.endsWith('.mdx'))

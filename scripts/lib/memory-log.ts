@@ -4,6 +4,8 @@
  * Rust/C++ libraries, allocator slack), then the peak of each. For investigations only; the
  * build turns it on with BUILD_MEMORY_LOG=1.
  */
+import { existsSync, readFileSync } from 'node:fs';
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Starts sampling; `stop()` prints the peaks. Samples go to stderr so the build log stays readable. */
@@ -14,10 +16,14 @@ export function startMemoryLog(intervalMs = 2000): { stop(): void } {
     const usage = process.memoryUsage();
     for (const key of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[key] = Math.max(peaks[key], usage[key]);
     const native = usage.rss - usage.heapTotal - usage.external;
+    // Linux splits resident memory into anonymous (malloc, V8, buffers) and file-backed (the node
+    // binary, shared libraries): the "native rest" is only worth chasing in its anonymous part.
+    const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
+    const resident = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
     console.error(
       `[memory] ${((performance.now() - started) / 1000).toFixed(0)} s: rss ${mb(usage.rss)}, heap ${mb(usage.heapUsed)} ` +
         `of ${mb(usage.heapTotal)}, external ${mb(usage.external)} (array buffers ${mb(usage.arrayBuffers)}), ` +
-        `native rest ${mb(native)}`,
+        `native rest ${mb(native)}; anonymous ${mb(resident('RssAnon'))}, file-backed ${mb(resident('RssFile'))}`,
     );
   };
   const timer = setInterval(sample, intervalMs);
