@@ -16,7 +16,8 @@
  *
  * The time and memory budgets are set for 1,000 digests on a 2-core machine. A benchmark, not a
  * test: it exits 0 whenever it ran, printing NO beside an unmet budget; with `--strict` it exits 1
- * when a budget is unmet. It exits 2 when a build fails. Times on a shared machine are noisy.
+ * when a budget is unmet. It exits 2 when a build fails or an argument is wrong. Times on a shared
+ * machine are noisy.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -150,10 +151,10 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
   const status = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  if (status !== 0) throw new BuildFailed(`The ${label} build failed (exit ${status}):\n${output}`);
+  if (status !== 0) throw new BenchFailed(`The ${label} build failed (exit ${status}):\n${output}`);
   const cards = /Cards: (\d+) drawn, (\d+) from the cache/.exec(output);
   const peak = /Peak memory: (\d+) MB/.exec(output);
-  if (!cards || !peak) throw new BuildFailed(`The ${label} build printed no card or peak-memory line:\n${output}`);
+  if (!cards || !peak) throw new BenchFailed(`The ${label} build printed no card or peak-memory line:\n${output}`);
   return {
     seconds,
     cardsDrawn: Number(cards[1]),
@@ -163,7 +164,8 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
   };
 }
 
-class BuildFailed extends Error {}
+/** The benchmark could not run: bad arguments or a failed build. Exit code 2. */
+class BenchFailed extends Error {}
 
 /** A featured figure's label, changed in one digest file: its figure card and digest card change. */
 function editFeaturedLabel(digestsDir: string, file: string): string {
@@ -258,11 +260,13 @@ async function main(): Promise<number> {
       .sort();
     const wanted = values.digests === undefined ? real.length : Number(values.digests);
     if (!Number.isInteger(wanted) || wanted < real.length) {
-      throw new Error(
-        `--digests must be a whole number, at least the ${real.length} real digests; got ${values.digests}.`,
+      throw new BenchFailed(
+        `--digests ${values.digests}: expected a whole number, at least the ${real.length} real digests, e.g. --digests 200.`,
       );
     }
     const seed = Number(values.seed);
+    if (!Number.isInteger(seed))
+      throw new BenchFailed(`--seed ${values.seed}: expected a whole number, e.g. --seed 1.`);
     const vocabulary = (file: string) => Object.keys(parse(readFileSync(join(workspace, file), 'utf8')) as object);
     const synthetic = syntheticCorpus(wanted - real.length, {
       seed,
@@ -464,7 +468,7 @@ async function main(): Promise<number> {
     console.log(`Figures written to ${relative(process.cwd(), jsonPath) || basename(jsonPath)}.`);
     return values.strict && unmet > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof BuildFailed) {
+    if (error instanceof BenchFailed) {
       console.error(error.message);
       return 2;
     }
