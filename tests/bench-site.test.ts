@@ -1,0 +1,82 @@
+/**
+ * The site benchmark works: run for real on a small synthetic corpus, it builds three times,
+ * counts the cards each build drew as the corpus predicts, and writes every measure. Its
+ * figures are not judged here (a benchmark prints them; budgets are for 1,000 digests).
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BenchResult } from '../scripts/bench-site.ts';
+import { syntheticCorpus } from '../scripts/lib/synthetic-corpus.ts';
+import { projectRoot, runNodeScript } from './setup/workspace.ts';
+import { publishedSourceDigests } from './support/site.ts';
+
+const DIGESTS = 12;
+const jsonPath = join(projectRoot, '.test-output', 'bench-site-12.json');
+
+describe('npm run bench:site -- --digests 12', () => {
+  let run: { status: number | null; output: string };
+  let result: BenchResult;
+  const real = publishedSourceDigests();
+  const vocabulary = (file: string) => Object.keys(parse(readFileSync(join(projectRoot, file), 'utf8')) as object);
+  const synthetic = syntheticCorpus(DIGESTS - real.length, {
+    seed: 1,
+    tagIds: vocabulary('src/content/tags.yaml'),
+    metricIds: vocabulary('src/content/metrics.yaml'),
+  });
+  // The site card, then per digest its own card and one per figure.
+  const expectedCards =
+    1 +
+    real.reduce((sum, digest) => sum + 1 + digest.data.figures.length, 0) +
+    synthetic.reduce((sum, digest) => sum + 1 + digest.frontmatter.figures.length, 0);
+
+  beforeAll(() => {
+    rmSync(jsonPath, { force: true });
+    run = runNodeScript(projectRoot, 'scripts/bench-site.ts', ['--digests', String(DIGESTS), '--json', jsonPath]);
+    result = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResult;
+  }, 600_000);
+
+  it('exits 0 and prints the table with a verdict on every budget', () => {
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toMatch(/\| cold build +\| [\d.]+ s/);
+    for (const row of result.rows.filter((entry) => entry.met !== undefined)) {
+      expect(run.output).toMatch(new RegExp(`\\| ${row.measure.replace(/[()/.]/g, '\\$&')} .*\\| (yes|NO) +\\|`));
+    }
+  });
+
+  it('builds the corpus it was asked for and draws every card once, none unchanged, two after the edit', () => {
+    expect(result.corpus).toMatchObject({ digests: DIGESTS, synthetic: DIGESTS - real.length, cards: expectedCards });
+    expect(result.builds.cold).toMatchObject({ cardsDrawn: expectedCards, cardsCached: 0 });
+    expect(result.builds.unchanged).toMatchObject({ cardsDrawn: 0, cardsCached: expectedCards });
+    // A featured figure's label is on its own card and on its digest's card.
+    expect(result.builds.edited).toMatchObject({ cardsDrawn: 2, cardsCached: expectedCards - 2 });
+    expect(result.output.cards.count).toBe(expectedCards);
+  });
+
+  it('records plausible times and memory for each build', () => {
+    for (const build of Object.values(result.builds)) {
+      expect(build.seconds).toBeGreaterThan(0.5);
+      expect(build.peakRssMb).toBeGreaterThan(100);
+      expect(build.peakRssMb).toBeLessThan(16_000);
+      // The sampled process tree holds the build process itself.
+      expect(build.treePeakRssMb).toBeGreaterThan(build.peakRssMb / 2);
+    }
+    expect(result.peakRssMb).toBeGreaterThanOrEqual(result.builds.cold.peakRssMb);
+  });
+
+  it('measures the output: pages, feeds, cards and dist/', () => {
+    const { output } = result;
+    expect(output.homePage.file).toBe('index.html');
+    expect(output.largestHtml!.gzipBytes).toBeGreaterThanOrEqual(output.largestDigestPage!.gzipBytes);
+    expect(output.largestHtml!.bytes).toBeGreaterThan(output.largestHtml!.gzipBytes);
+    expect(output.largestFeed!.file).toMatch(/rss\.xml$|feed\.json$/);
+    expect(output.largestFeed!.bytes).toBeGreaterThan(output.largestFeed!.gzipBytes);
+    expect(output.cards.medianBytes).toBeGreaterThan(5 * 1024);
+    expect(output.cards.maxBytes).toBeGreaterThanOrEqual(output.cards.medianBytes);
+    expect(output.cards.maxFile).toMatch(/^cards\/.+\.png$/);
+    expect(output.dist.files).toBeGreaterThan(expectedCards + DIGESTS);
+    expect(output.dist.bytes).toBeGreaterThan(output.cards.medianBytes * expectedCards);
+    expect(output.jsGzipBytes).toBe(0);
+  });
+});
