@@ -44,7 +44,10 @@ export interface CardPipelineOptions {
 
 /** A pipeline over `cache` that draws its misses in a pool of card threads. */
 export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelineOptions): CardPipeline {
-  const results = new Map<string, Promise<Uint8Array>>();
+  /** Cards being drawn or read right now. */
+  const pending = new Map<string, Promise<Uint8Array>>();
+  /** Cards already counted in `stats`. */
+  const counted = new Set<string>();
   const stats: CardPipelineStats = { rendered: 0, fromCache: 0, poolsStarted: 0 };
   let pool: CardPool | undefined;
   let drawing = 0;
@@ -78,45 +81,61 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
     }
   }
 
+  /**
+   * Records where a card came from, once per card: a card drawn this run and read back later
+   * (by the feeds, say) is still one card drawn, not also one from the cache.
+   */
+  function count(key: string, source: 'rendered' | 'fromCache'): void {
+    if (counted.has(key)) return;
+    counted.add(key);
+    stats[source]++;
+  }
+
   async function drawAndStore(key: string, cardDrawing: CardDrawing): Promise<Uint8Array> {
     const png = await drawInPool(cardDrawing);
     await cache.set(key, png);
-    stats.rendered++;
+    count(key, 'rendered');
     return png;
   }
 
   async function fromCacheOrDrawn(key: string, cardDrawing: CardDrawing): Promise<Uint8Array> {
     const cached = await cache.get(key);
     if (cached) {
-      stats.fromCache++;
+      count(key, 'fromCache');
       return cached;
     }
     return drawAndStore(key, cardDrawing);
   }
 
-  /** Keeps `png` as the result for `key`; a failure is reported to whoever awaits it. */
-  function remember(key: string, png: Promise<Uint8Array>): Promise<Uint8Array> {
-    // Queued drawings may fail before anyone awaits them: that is not an unhandled rejection,
-    // the error reaches the caller of `png`.
-    png.catch(() => undefined);
-    results.set(key, png);
+  /**
+   * Keeps `png` while it is being drawn or read, so a second request waits for the same work.
+   * Once it is on disk it is forgotten: holding every PNG until the end of the build cost ~470 MB
+   * at 1,000 digests, and a later request reads the cache file again (~30 KB). A failure is kept,
+   * so every caller hears of it and nothing is drawn twice.
+   */
+  function track(key: string, png: Promise<Uint8Array>): Promise<Uint8Array> {
+    pending.set(key, png);
+    png.then(
+      () => pending.delete(key),
+      () => undefined,
+    );
     return png;
   }
 
   return {
     async queue(drawings) {
       const keyed = new Map(drawings.map((each) => [cardCacheKey(each, fontsVersion), each]));
-      const candidates = [...keyed].filter(([key]) => !results.has(key));
+      const candidates = [...keyed].filter(([key]) => !pending.has(key) && !counted.has(key));
       const cached = await Promise.all(candidates.map(([key]) => cache.has(key)));
       // All misses go to the pool in one synchronous pass: the pool's queue never runs dry
       // halfway, which would stop the threads and start them again.
       candidates.forEach(([key, each], index) => {
-        if (!cached[index] && !results.has(key)) remember(key, drawAndStore(key, each));
+        if (!cached[index] && !pending.has(key)) track(key, drawAndStore(key, each));
       });
     },
     png(cardDrawing) {
       const key = cardCacheKey(cardDrawing, fontsVersion);
-      return results.get(key) ?? remember(key, fromCacheOrDrawn(key, cardDrawing));
+      return pending.get(key) ?? track(key, fromCacheOrDrawn(key, cardDrawing));
     },
     stats,
     cache,
