@@ -6,8 +6,8 @@
 import { createCardCache, renderCached } from './cards/cache.ts';
 import { loadCardFonts } from './cards/fonts.ts';
 import { ContentError } from './content-rules.ts';
-import type { Digest } from './digests.ts';
-import { allShareCards, cardGlyphProblems, type ShareCard } from './share-cards.ts';
+import type { Digest, Metric } from './digests.ts';
+import { allShareCards, cardGlyphProblems, metricCardGlyphProblems, type ShareCard } from './share-cards.ts';
 
 const cache = createCardCache();
 const drawn = new Map<string, Promise<Uint8Array>>();
@@ -16,11 +16,14 @@ const drawn = new Map<string, Promise<Uint8Array>>();
  * Every card of the site, after proving the font can draw every character of every card. The
  * content check reports the same problems earlier; this guards a plain `astro build`.
  */
-export async function drawableShareCards(digests: readonly Digest[]): Promise<ShareCard[]> {
+export async function drawableShareCards(digests: readonly Digest[], metrics: readonly Metric[]): Promise<ShareCard[]> {
   const { coverage } = await loadCardFonts();
-  const problems = digests.flatMap((digest) => cardGlyphProblems(digest, coverage));
+  const problems = [
+    ...digests.flatMap((digest) => cardGlyphProblems(digest, coverage)),
+    ...metricCardGlyphProblems(metrics, digests, coverage),
+  ];
   if (problems.length > 0) throw new ContentError(problems);
-  return allShareCards(digests);
+  return allShareCards(digests, metrics);
 }
 
 /** The PNG of a card, drawn or taken from the cache once per build. */
