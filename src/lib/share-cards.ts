@@ -17,7 +17,7 @@ import type { ContentProblem } from './content-rules.ts';
 import { featuredFigures, figuresByMetric, type FigureInDigest } from './figures.ts';
 import { explain, type DigestData, type Figure, type MetricData } from './schema.ts';
 import { SITE } from './site.ts';
-import { shortCitation } from './source.ts';
+import { bookTitle, shortCitation } from './source.ts';
 import { digestCardPath, figureCardPath, metricCardPath, siteCardPath } from './urls.ts';
 
 /** How much of a quote a figure card shows. */
@@ -129,7 +129,7 @@ export function metricShareCard(metric: MetricLike, entries: readonly FigureInDi
       entries: shown.map(({ digest, figure }) => ({
         value: figure.value,
         asOf: figure.asOf,
-        source: `《${digest.data.source.title}》`,
+        source: bookTitle(digest.data.source.title),
       })),
       summary: `共 ${entries.length} 个数字，来自 ${reportCount} 篇报告${more}；每个数字附报告原话`,
     },
