@@ -78,6 +78,7 @@ describe('metricChart', () => {
   it('is named by a title and a description, scales by its viewBox and carries no inline style', () => {
     const { svg, chart } = render(figures);
     expect(svg?.getAttribute('aria-labelledby')).toBe('chart-test-title chart-test-desc');
+    expect(svg?.getAttribute('role')).toBe('group');
     expect(svg?.querySelector('title#chart-test-title')?.textContent).toBe('国内大模型数量：各报告的数字对照图');
     expect(svg?.querySelector('desc#chart-test-desc')?.textContent).toContain('2023年11月，接近200 个（《报告d2》）');
     expect(svg?.getAttribute('viewBox')).toMatch(/^0 0 480 \d+$/);

@@ -186,6 +186,8 @@ export function metricChart(input: MetricChartInput, id: string): MetricChart {
   desc.textContent = chartDescription(input.name, plotted);
   svg.prepend(title, desc);
   svg.setAttribute('id', id);
+  // A group, not an image: role="img" would hide the marks' links from assistive technology.
+  svg.setAttribute('role', 'group');
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.removeAttribute('aria-label');
   svg.removeAttribute('aria-description');
