@@ -135,8 +135,9 @@ export function metricChart(input: MetricChartInput, id: string): MetricChart {
     x: { domain: [0, xMax], axis: 'top', grid: true, label: `${input.name}（${input.unit}）`, ticks: 4 },
     y: { domain: keys, tickFormat: (key: string) => whenOf.get(key) ?? UNDATED, label: null },
     marks: [
-      Plot.ruleX([0]),
-      Plot.ruleY(plotted, { y: 'key', x1: 0, x2: 'numeric', className: 'chart-stem' }),
+      // Decorative marks are hidden from assistive technology; the dots and values carry the data.
+      Plot.ruleX([0], { ariaHidden: true }),
+      Plot.ruleY(plotted, { y: 'key', x1: 0, x2: 'numeric', ariaHidden: true, className: 'chart-stem' }),
       // The arrow only shows the bound; its dot and value carry the link, so a keyboard reader
       // meets each figure twice at most.
       Plot.arrow(byHedge('at-least'), {
@@ -145,6 +146,7 @@ export function metricChart(input: MetricChartInput, id: string): MetricChart {
         y1: 'key',
         y2: 'key',
         headLength: 8,
+        ariaHidden: true,
         strokeWidth: 2,
         className: 'chart-at-least',
       }),
