@@ -32,7 +32,9 @@ const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
   'archive-year': { path: `/archive/${newestYear!.year}/` },
   'archive-older-year': { path: `/archive/${oldestManyYear.year}/`, many: true },
   figures: { path: '/figures/' },
-  metric: { path: `/figures/${sourceMetrics()[0]!.id}/` },
+  // Every metric page of the real site (charts with and without marks), and a chart of 49 rows.
+  ...Object.fromEntries(sourceMetrics().map((metric) => [`metric-${metric.id}`, { path: `/figures/${metric.id}/` }])),
+  'metric-many': { path: `/figures/${sourceMetrics()[0]!.id}/`, many: true },
   about: { path: '/about/' },
   'not-found': { path: '/no-such-page/' },
 };
@@ -135,6 +137,43 @@ describe('every kind of page', () => {
       });
     }
   }
+});
+
+describe('the metric chart', () => {
+  const path = `/figures/${sourceMetrics()[0]!.id}/`;
+
+  it('scales to a 360 px screen, every value label inside the screen', async () => {
+    const page = await openPage(path, { width: VIEWPORTS.phone.width });
+    const chart = page.locator('svg.metric-chart-plot');
+    const box = await chart.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    const labels = await page
+      .locator('svg.metric-chart-plot .chart-value text')
+      .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().right));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const right of labels) expect(right).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await chart.screenshot({ path: join(screenshots, 'metric-chart-phone-light.png') });
+    await page.close();
+  });
+
+  it("draws its marks in the theme's accent colour, light and dark", async () => {
+    const colours: string[] = [];
+    for (const dark of [false, true]) {
+      const page = await openPage(path, { width: VIEWPORTS.phone.width, dark });
+      colours.push(
+        await page
+          .locator('svg.metric-chart-plot circle')
+          .first()
+          .evaluate((dot) => getComputedStyle(dot).fill),
+      );
+      await page.locator('figure.chart').screenshot({
+        path: join(screenshots, `metric-chart-phone-${dark ? 'dark' : 'light'}.png`),
+      });
+      await page.close();
+    }
+    expect(colours[0]).not.toBe(colours[1]);
+  });
 });
 
 describe('Chinese typography', () => {

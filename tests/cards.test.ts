@@ -9,13 +9,22 @@ import { parseRssFeed } from 'feedsmith';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
-import { attr, publishedSourceDigests, querySelector, readPage, textOf } from './support/site.ts';
+import { figuresByMetric } from '../src/lib/figures.ts';
+import { metricCardPath, metricPath } from '../src/lib/urls.ts';
+import { attr, publishedSourceDigests, querySelector, readPage, sourceMetrics, textOf } from './support/site.ts';
 
 const siteDir = inject('siteDir');
 const digests = publishedSourceDigests();
 
+/** The metrics that published figures report: each has a page and a comparison card. */
+const reportedMetrics = figuresByMetric(
+  sourceMetrics().map((metric) => metric.id),
+  digests,
+).map(({ metricId }) => metricId);
+
 const cardPaths = [
   '/cards/site.png',
+  ...reportedMetrics.map(metricCardPath),
   ...digests.flatMap((digest) => [
     `/cards/${digest.id}.png`,
     ...digest.data.figures.map((figure) => `/cards/${digest.id}/${figure.id}.png`),
@@ -48,6 +57,7 @@ describe('pages that share a card', () => {
       })),
     ),
     ...['/', '/archive/', '/tags/', '/figures/', '/about/'].map((path) => ({ path, card: '/cards/site.png' })),
+    ...reportedMetrics.map((metricId) => ({ path: metricPath(metricId), card: metricCardPath(metricId) })),
   ];
 
   it.each(pages)('$path points Open Graph and Twitter at $card, with size and alt text', ({ path, card }) => {

@@ -4,15 +4,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Root } from 'hast';
 import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/collection.ts';
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
 import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
+import { AUTHOR_SEPARATOR, FIGURE_COLUMNS, figureRecords } from '../src/lib/figures-dataset.ts';
 import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures.ts';
 import { TAG_PAGE_SIZE } from '../src/lib/pagination.ts';
-import { figureAnchorId, isEmailEditionPath } from '../src/lib/urls.ts';
+import { hedgeOf } from '../src/lib/charts/hedge.ts';
+import { whenLabel, UNDATED } from '../src/lib/charts/metric-chart.ts';
+import {
+  figureAnchorId,
+  figurePath,
+  figuresCsvPath,
+  figuresJsonPath,
+  figuresSchemaPath,
+  isEmailEditionPath,
+  metricCardPath,
+} from '../src/lib/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
@@ -184,10 +197,125 @@ describe('figures', () => {
       expect(
         rows.map((row) => attr(querySelector(row, 'a'), 'href')),
         metricId,
-      ).toEqual(entries.map(({ digest, figure }) => `/digests/${digest.id}/#figure-${figure.id}`));
+      ).toEqual(entries.map(({ digest, figure }) => figurePath(digest.id, figure.id)));
       expect(rows.map((row) => textOf(querySelector(row, '.value')))).toEqual(
         entries.map(({ figure }) => figure.value),
       );
+    }
+  });
+});
+
+describe.each(builds)('metric charts, $name', ({ dir }) => {
+  const digestsOfBuild = dir === siteDir ? digests : manyDigests;
+  const groups = figuresByMetric(
+    metrics.map((metric) => metric.id),
+    digestsOfBuild,
+  );
+  const files = new Set(listFiles(dir));
+
+  it.each(groups.map((group) => [group.metricId, group] as const))(
+    '/figures/%s/ draws each numeric figure as a linked mark with its hedge, and lists the others',
+    (metricId, { entries }) => {
+      const page = readPage(dir, `/figures/${metricId}/`);
+      const numeric = entries.filter(({ figure }) => figure.numeric !== undefined);
+      const svg = querySelector(page, 'main svg.metric-chart-plot');
+      if (numeric.length === 0) {
+        expect(svg).toBeUndefined();
+        expect(textOf(querySelector(page, 'figure.chart'))).toContain('不作图');
+        return;
+      }
+      expect(attr(svg, 'viewBox')).toMatch(/^0 0 480 \d+$/);
+      const [titleId, descId] = (attr(svg, 'aria-labelledby') ?? '').split(' ');
+      expect(textOf(querySelector(svg, `title#${titleId}`))).toContain(metrics.find((m) => m.id === metricId)!.name);
+      expect(textOf(querySelector(svg, `desc#${descId}`))).toContain(`${numeric.length} 个报告数字`);
+      // One dot per numeric figure, in a group named by the hedge its value's wording carries.
+      expect(querySelectorAll(svg!, 'circle')).toHaveLength(numeric.length);
+      for (const hedge of ['exact', 'at-least', 'approximate'] as const) {
+        const expected = numeric
+          .filter(({ figure }) => hedgeOf(figure.value) === hedge)
+          .map(({ digest, figure }) => figurePath(digest.id, figure.id))
+          .sort();
+        const drawn = querySelectorAll(svg!, `g.chart-${hedge} a`)
+          .filter((link) => querySelector(link, 'circle'))
+          .map((link) => attr(link, 'href') ?? '')
+          .sort();
+        expect(drawn, hedge).toEqual(expected);
+      }
+      expect(querySelectorAll(svg!, 'g.chart-at-least path')).toHaveLength(
+        numeric.filter(({ figure }) => hedgeOf(figure.value) === 'at-least').length,
+      );
+      // Every mark's link leads to a built figure page; rows are labelled with the stated time.
+      for (const link of querySelectorAll(svg!, 'a')) {
+        expect(files.has(`${(attr(link, 'href') ?? '').slice(1)}index.html`), attr(link, 'href')).toBe(true);
+      }
+      const rowLabels = querySelectorAll(svg!, '[aria-label="y-axis tick label"] text').map(textOf);
+      expect(rowLabels.sort()).toEqual(numeric.map(({ figure }) => whenLabel(figure.asOfDate)).sort());
+      expect(rowLabels.filter((label) => label === UNDATED)).toHaveLength(
+        numeric.filter(({ figure }) => !figure.asOfDate).length,
+      );
+      expect(querySelectorAll(page, 'figure.chart .legend li')).toHaveLength(3);
+      for (const { figure } of entries.filter(({ figure }) => figure.numeric === undefined)) {
+        expect(textOf(querySelector(page, 'figure.chart'))).toContain(figure.value);
+      }
+    },
+  );
+
+  it('gives each metric page its own comparison card as og:image', () => {
+    for (const { metricId } of groups) {
+      const page = readPage(dir, `/figures/${metricId}/`);
+      expect(attr(querySelector(page, 'meta[property="og:image"]'), 'content')).toBe(
+        `${TEST_SITE_URL}${metricCardPath(metricId).slice(1)}`,
+      );
+      expect(files.has(metricCardPath(metricId).slice(1))).toBe(true);
+    }
+  });
+
+  it('writes no inline style anywhere, inside charts included (the CSP allows none)', () => {
+    for (const { metricId } of groups) {
+      const page = readPage(dir, `/figures/${metricId}/`);
+      expect(querySelectorAll(page, '[style], style')).toEqual([]);
+    }
+  });
+});
+
+describe.each(builds)('the figures dataset, $name', ({ dir }) => {
+  const digestsOfBuild = dir === siteDir ? digests : manyDigests;
+  const expected = figureRecords(digestsOfBuild, TEST_SITE_URL);
+  const read = (path: string) => readFileSync(join(dir, path.slice(1)), 'utf8');
+
+  it('serves every published figure as JSON that its own JSON Schema accepts', () => {
+    const document = JSON.parse(read(figuresJsonPath)) as { $schema: string; figures: unknown };
+    expect(document.figures).toEqual(expected);
+    const schema = JSON.parse(read(figuresSchemaPath)) as object;
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addFormat('uri', (value: string) => URL.canParse(value));
+    const validate = ajv.compile(schema);
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(document.$schema).toBe(`${TEST_SITE_URL}${figuresSchemaPath.slice(1)}`);
+  });
+
+  it('serves the same figures as CSV with a BOM, field by field', () => {
+    const text = read(figuresCsvPath);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
+    expect(rows).toEqual(
+      expected.map((record) =>
+        Object.fromEntries(
+          FIGURE_COLUMNS.map((column) => {
+            const value = record[column];
+            const cell = Array.isArray(value) ? value.join(AUTHOR_SEPARATOR) : value === null ? '' : String(value);
+            return [column, cell];
+          }),
+        ),
+      ),
+    );
+  });
+
+  it('links every figure to a built page', () => {
+    const files = new Set(listFiles(dir));
+    for (const record of expected) {
+      expect(files.has(`${new URL(record.figureUrl).pathname.slice(1)}index.html`)).toBe(true);
+      expect(files.has(`${new URL(record.digestUrl).pathname.slice(1)}index.html`)).toBe(true);
     }
   });
 });

@@ -8,8 +8,8 @@ import { loadCardFonts } from './cards/fonts.ts';
 import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
 import type { CardDrawing } from './cards/render.ts';
 import { ContentError } from './content-rules.ts';
-import type { Digest } from './digests.ts';
-import { allShareCards, cardGlyphProblems, type ShareCard } from './share-cards.ts';
+import type { Digest, Metric } from './digests.ts';
+import { allShareCards, cardGlyphProblems, metricCardGlyphProblems, type ShareCard } from './share-cards.ts';
 
 const cache = createCardCache();
 let pipeline: Promise<CardPipeline> | undefined;
@@ -35,11 +35,14 @@ const drawingOf = ({ card, width, height }: ShareCard): CardDrawing => ({ card, 
  * cards one at a time, and each request only awaits its own. The content check reports the
  * same glyph problems earlier; this guards a plain `astro build`.
  */
-export async function drawableShareCards(digests: readonly Digest[]): Promise<ShareCard[]> {
+export async function drawableShareCards(digests: readonly Digest[], metrics: readonly Metric[]): Promise<ShareCard[]> {
   const { coverage } = await loadCardFonts();
-  const problems = digests.flatMap((digest) => cardGlyphProblems(digest, coverage));
+  const problems = [
+    ...digests.flatMap((digest) => cardGlyphProblems(digest, coverage)),
+    ...metricCardGlyphProblems(metrics, digests, coverage),
+  ];
   if (problems.length > 0) throw new ContentError(problems);
-  const cards = allShareCards(digests);
+  const cards = allShareCards(digests, metrics);
   await (await cardPipeline()).queue(cards.map(drawingOf));
   return cards;
 }

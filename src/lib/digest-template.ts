@@ -35,6 +35,7 @@ export function digestTemplate(digest: NewDigest): string {
     label: "待填写：这个数字衡量什么" # 几个字说明，例如 "国内已推出的大模型数量"
     asOf: "未注明"               # 报告所说的时点，例如 "截至2023年7月底"；报告没写就保留 "未注明"
     quote: "待填写${n}：从报告逐字复制包含数值的原句"  # 逐字照录（空白除外），不改错字
+    # asOfDate: "2023-07"      # 可选：报告为这个数字写明的年份/年月/日期（"YYYY"、"YYYY-MM"、"YYYY-MM-DD"）；没写就不填
     # numeric: 140             # 可选：纯数字，供图表使用
     # unit: "个"               # 可选：numeric 的单位
     # metric: china-model-count # 可选：若与其他报告比较同一指标，填 src/content/metrics.yaml 中的 id

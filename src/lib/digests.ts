@@ -7,7 +7,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } from './collection.ts';
 import { placeholderProblems } from './content/placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
-import { figuresByMetric } from './figures.ts';
+import { metricChart } from './charts/metric-chart.ts';
+import { chartFigureOf, figuresByMetric } from './figures.ts';
+import { metricShareCard } from './share-cards.ts';
 import { TAG_PAGE_SIZE } from './pagination.ts';
 
 export type Digest = CollectionEntry<'digests'>;
@@ -87,17 +89,24 @@ export async function archiveYearRoutes(): Promise<
   return years.map((year) => ({ params: { year: String(year.year) }, props: { year, years } }));
 }
 
-/** One page per metric that figures report, with those figures, newest digest first. */
+/** One page per metric that figures report: its figures (newest digest first), chart and card. */
 export async function metricRoutes() {
   const content = await getContent();
   const groups = figuresByMetric(
     content.metrics.map((metric) => metric.id),
     content.digests,
   );
-  return groups.map(({ metricId, entries }) => ({
-    params: { metric: metricId },
-    props: { metric: metricOf(content, metricId), entries },
-  }));
+  return groups.map(({ metricId, entries }) => {
+    const metric = metricOf(content, metricId);
+    const chart = metricChart(
+      { name: metric.data.name, unit: metric.data.unit, figures: entries.map(chartFigureOf) },
+      `chart-${metricId}`,
+    );
+    return {
+      params: { metric: metricId },
+      props: { metric, entries, chart, card: metricShareCard(metric, entries) },
+    };
+  });
 }
 
 /**

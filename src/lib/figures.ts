@@ -2,7 +2,10 @@
  * Key figures across digests: which ones a card and a list show, and the same measure compared
  * across reports for the figures index.
  */
-import { MAX_FEATURED_FIGURES, type Figure } from './schema.ts';
+import type { ChartFigure } from './charts/metric-chart.ts';
+import { MAX_FEATURED_FIGURES, type Figure, type Source } from './schema.ts';
+import { shortCitation } from './source.ts';
+import { figurePath } from './urls.ts';
 
 /** The figures a card or list shows: the featured ones, or the first three if none is featured. */
 export function featuredFigures<T extends Pick<Figure, 'featured'>>(figures: readonly T[]): T[] {
@@ -68,4 +71,22 @@ export function metricSummaries<D extends { id: string; data: { figures: readonl
     const reportCount = new Set(entries.map(({ digest }) => digest.id)).size;
     return [{ metricId, figureCount: entries.length, reportCount, latest }];
   });
+}
+
+/** A metric's figure as its chart draws it, linked to the figure's own page. */
+export function chartFigureOf<D extends { id: string; data: { source: Source } }>({
+  digest,
+  figure,
+}: FigureInDigest<D>): ChartFigure {
+  return {
+    key: `${digest.id}/${figure.id}`,
+    value: figure.value,
+    numeric: figure.numeric,
+    unit: figure.unit,
+    label: figure.label,
+    asOf: figure.asOf,
+    asOfDate: figure.asOfDate,
+    source: shortCitation(digest.data.source),
+    href: figurePath(digest.id, figure.id),
+  };
 }

@@ -131,6 +131,34 @@ describe('digestSchema', () => {
   });
 });
 
+describe('figure asOfDate', () => {
+  const figure = {
+    id: 'developers',
+    value: '19 家',
+    label: '研发机构数量',
+    asOf: '截至 2023 年 4 月',
+    quote: '至少有 19 家',
+  };
+
+  it('accepts a date as precise as the report states it, or none', () => {
+    for (const asOfDate of ['2023', '2023-04', '2023-04-30', undefined]) {
+      expect(figureSchema.safeParse({ ...figure, asOfDate }).success).toBe(true);
+    }
+  });
+
+  it('explains in Chinese what an impossible or unquoted date should be', () => {
+    expect(figureSchema.safeParse({ ...figure, asOfDate: '2023-02-30' }).error?.issues[0]?.message).toBe(
+      '"2023-02-30" 这一天不存在（应为：报告为这个数字写明的年份、年月或日期，例如 "2023-12-14"、"2023-12" 或 "2023"）',
+    );
+    expect(figureSchema.safeParse({ ...figure, asOfDate: '2023年4月' }).error?.issues[0]?.message).toBe(
+      '"2023年4月" 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式（应为：报告为这个数字写明的年份、年月或日期，例如 "2023-12-14"、"2023-12" 或 "2023"）',
+    );
+    expect(figureSchema.safeParse({ ...figure, asOfDate: 2023 }).error?.issues[0]?.message).toBe(
+      'figure asOfDate 没有加引号（应为：加引号的日期，例如 "2023-12-14"）',
+    );
+  });
+});
+
 describe('sourceSchema', () => {
   const source = { title: '大模型相关情况', kind: 'government-briefing', authors: [] };
 
@@ -204,7 +232,7 @@ describe('unknown fields', () => {
     (digest.figures as Record<string, unknown>[])[0]!.qoute = 'x';
     expect(problems(digest)).toEqual({
       'figures.0':
-        'figure 中有未知字段 "qoute"（应为：只用这些字段：id, value, numeric, unit, label, asOf, quote, metric, featured）',
+        'figure 中有未知字段 "qoute"（应为：只用这些字段：id, value, numeric, unit, label, asOf, asOfDate, quote, metric, featured）',
     });
   });
 });

@@ -86,6 +86,21 @@ export const digestDateSchema = (field: string) =>
     })
     .transform(publicationInstant);
 
+/**
+ * A date the report states, to the precision it states it: "2023", "2023-12" or "2023-12-14".
+ * Quoted text only, checked month by month and day by day (see digestDateSchema).
+ */
+const partialDateSchema = (field: string, what: string) =>
+  z.string({ error: explain(`${field} 没有加引号`, '加引号的日期，例如 "2023-12-14"') }).superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message: explain(problem, `${what}，例如 "2023-12-14"、"2023-12" 或 "2023"`),
+      });
+    }
+  });
+
 /** The kinds of report we digest, with the label readers see. */
 export const SOURCE_KINDS = {
   'journal-article': '期刊论文',
@@ -120,18 +135,7 @@ export const sourceSchema = knownFieldsOnly('source', {
     })
     .default([]),
   /** The report's date, only when the report states it: "2023", "2023-12" or "2023-12-14". */
-  date: z
-    .string({ error: explain('source.date 没有加引号', '加引号的日期，例如 "2023-12-14"') })
-    .superRefine((value, ctx) => {
-      const problem = partialDateProblem(value);
-      if (problem) {
-        ctx.addIssue({
-          code: 'custom',
-          message: explain(problem, `报告写明的日期，例如 "2023-12-14"、"2023-12" 或 "2023"`),
-        });
-      }
-    })
-    .optional(),
+  date: partialDateSchema('source.date', '报告写明的日期').optional(),
   /** The report's address (http or https), only when the report states it. */
   url: webAddressSchema('source.url').optional(),
 });
@@ -152,6 +156,11 @@ export const figureSchema = knownFieldsOnly('figure', {
   label: text('figure label', '国内已推出的大模型数量'),
   /** The period or date the figure refers to, as the report gives it, or "未注明". */
   asOf: text('figure asOf', '截至2023年7月底'),
+  /**
+   * When the figure was true, machine-readable, only when the report states it for this figure:
+   * "2023", "2023-07" or "2023-07-31". Charts order figures by it; leave out when not stated.
+   */
+  asOfDate: partialDateSchema('figure asOfDate', '报告为这个数字写明的年份、年月或日期').optional(),
   /** The report's own words, copied verbatim (whitespace aside), containing the value. */
   quote: text('figure quote', '当前，我国推出的大模型已超过140个。'),
   /** The measure this figure reports, an id from metrics.yaml, so figures compare across reports. */

@@ -1,16 +1,24 @@
 /**
- * Which cards the site has and what each shows: one per digest, one per key figure, one for the
- * site. The card route, the meta tags, the feeds and the preview page all read this list, so a
+ * Which cards the site has and what each shows: one per digest, one per key figure, one per
+ * metric that figures report, one for the site. The card route, the meta tags, the feeds and the preview page all read this list, so a
  * meta tag can never point at a card that was not drawn.
  */
-import { CARD_HEIGHT, CARD_WIDTH, cardAltText, cardTextFields, excerpt, type Card } from './cards/card-data.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  MAX_METRIC_CARD_ENTRIES,
+  cardAltText,
+  cardTextFields,
+  excerpt,
+  type Card,
+} from './cards/card-data.ts';
 import { formatCodePoint, missingGlyphs } from './cards/glyphs.ts';
 import type { ContentProblem } from './content-rules.ts';
-import { featuredFigures } from './figures.ts';
-import { explain, type DigestData, type Figure } from './schema.ts';
+import { featuredFigures, figuresByMetric, type FigureInDigest } from './figures.ts';
+import { explain, type DigestData, type Figure, type MetricData } from './schema.ts';
 import { SITE } from './site.ts';
-import { shortCitation } from './source.ts';
-import { digestCardPath, figureCardPath, siteCardPath } from './urls.ts';
+import { bookTitle, shortCitation } from './source.ts';
+import { digestCardPath, figureCardPath, metricCardPath, siteCardPath } from './urls.ts';
 
 /** How much of a quote a figure card shows. */
 const QUOTE_EXCERPT_CHARACTERS = 60;
@@ -97,15 +105,85 @@ export function siteShareCard(digests: readonly DigestLike[]): ShareCard {
   );
 }
 
+interface MetricLike {
+  id: string;
+  data: MetricData;
+}
+
+const METRICS_FILE = 'src/content/metrics.yaml';
+
+/**
+ * The card of a metric's page: its name and the values of the newest reports side by side, each
+ * with its as-of words and its report. `entries` are the metric's figures, newest digest first.
+ */
+export function metricShareCard(metric: MetricLike, entries: readonly FigureInDigest<DigestLike>[]): ShareCard {
+  const reportCount = new Set(entries.map(({ digest }) => digest.id)).size;
+  const shown = entries.slice(0, MAX_METRIC_CARD_ENTRIES);
+  const more = entries.length > shown.length ? `，卡片列出最新 ${shown.length} 个` : '';
+  return shareCard(
+    metricCardPath(metric.id),
+    {
+      kind: 'metric',
+      siteName: SITE.name,
+      metricName: metric.data.name,
+      entries: shown.map(({ digest, figure }) => ({
+        value: figure.value,
+        asOf: figure.asOf,
+        source: bookTitle(digest.data.source.title),
+      })),
+      summary: `共 ${entries.length} 个数字，来自 ${reportCount} 篇报告${more}；每个数字附报告原话`,
+    },
+    METRICS_FILE,
+  );
+}
+
+/** The cards of every metric that figures report, in the order of metrics.yaml. */
+export function metricShareCards(metrics: readonly MetricLike[], digests: readonly DigestLike[]): ShareCard[] {
+  const metricById = new Map(metrics.map((metric) => [metric.id, metric]));
+  return figuresByMetric(
+    metrics.map((metric) => metric.id),
+    digests,
+  ).flatMap(({ metricId, entries }) => {
+    const metric = metricById.get(metricId);
+    return metric ? [metricShareCard(metric, entries)] : [];
+  });
+}
+
 /** Every card of the site, in a stable order. */
-export function allShareCards(digests: readonly DigestLike[]): ShareCard[] {
+export function allShareCards(digests: readonly DigestLike[], metrics: readonly MetricLike[]): ShareCard[] {
   return [
     siteShareCard(digests),
     ...digests.flatMap((digest) => [
       digestShareCard(digest),
       ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
     ]),
+    ...metricShareCards(metrics, digests),
   ];
+}
+
+/**
+ * Characters of the metric cards the card font cannot draw. Values, as-of words and report
+ * titles are checked on their digests' own cards already; what only a metric card shows is the
+ * metric's name, from metrics.yaml.
+ */
+export function metricCardGlyphProblems(
+  metrics: readonly MetricLike[],
+  digests: readonly DigestLike[],
+  coverage: (codePoint: number) => boolean,
+): ContentProblem[] {
+  const reported = new Set(metricShareCards(metrics, digests).map((shareCard) => shareCard.path));
+  return metrics
+    .filter((metric) => reported.has(metricCardPath(metric.id)))
+    .flatMap((metric) =>
+      missingGlyphs([{ field: `${metric.id}.name`, text: metric.data.name }], coverage).map((glyph) => ({
+        file: METRICS_FILE,
+        field: glyph.field,
+        message: explain(
+          `"${glyph.character}"（${formatCodePoint(glyph.codePoint)}）无法画在分享卡片 ${metricCardPath(metric.id)} 上`,
+          '换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框',
+        ),
+      })),
+    );
 }
 
 /**

@@ -48,6 +48,11 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
+/** Every published figure as data: JSON, the JSON Schema it follows, and CSV (UTF-8 with a BOM). */
+export const figuresJsonPath = '/data/figures.json';
+export const figuresSchemaPath = '/data/figures.schema.json';
+export const figuresCsvPath = '/data/figures.csv';
+
 /** The site-wide RSS feed, JSON Feed and a tag's own RSS feed. */
 export const rssPath = '/rss.xml';
 export const jsonFeedPath = '/feed.json';
@@ -57,6 +62,8 @@ export const tagFeedPath = (tagId: string) => `${tagPath(tagId)}rss.xml`;
 export const digestCardPath = (digestId: string) => `/cards/${digestId}.png`;
 export const siteCardPath = '/cards/site.png';
 export const figureCardPath = (digestId: string, figureId: string) => `/cards/${digestId}/${figureId}.png`;
+/** A metric's comparison card, the og:image of its page; "figures/" mirrors the page's own path. */
+export const metricCardPath = (metricId: string) => `/cards/figures/${metricId}.png`;
 
 /**
  * A digest's email edition, for editors to paste into a mailing service: the HTML with every

@@ -36,7 +36,32 @@ export interface FigureCard {
   digestTitle: string;
 }
 
-export type Card = DigestCard | FigureCard;
+/** One report's figure on a metric's comparison card. */
+export interface MetricCardEntry {
+  /** The value as the report writes it, e.g. "超过140个". */
+  value: string;
+  /** When, in the report's own words, e.g. "截至 2023 年 4 月" or "未注明". */
+  asOf: string;
+  /** The report, briefly: its title in title marks, e.g. "《国产大模型研发现状与创新方向》". */
+  source: string;
+}
+
+/** The card of a metric's page: the measure and what each report says of it, side by side. */
+export interface MetricCard {
+  kind: 'metric';
+  siteName: string;
+  /** The metric's name, e.g. "国内大模型数量". */
+  metricName: string;
+  /** The figures shown, 1 to MAX_METRIC_CARD_ENTRIES. */
+  entries: MetricCardEntry[];
+  /** One line under the columns, e.g. "共 4 个数字，来自 4 篇报告，每个数字附原文出处". */
+  summary: string;
+}
+
+export type Card = DigestCard | FigureCard | MetricCard;
+
+/** The most figures a metric card sets side by side; the page lists the rest. */
+export const MAX_METRIC_CARD_ENTRIES = 4;
 
 /** The Open Graph size every card is drawn at. */
 export const CARD_WIDTH = 1200;
@@ -61,6 +86,18 @@ export function cardTextFields(card: Card): { field: string; text: string }[] {
       { field: 'headline', text: card.headline },
       ...card.figures.flatMap((figure, index) => figureFields(`figures[${index}]`, figure)),
       { field: 'sourceLine', text: card.sourceLine },
+    ];
+  }
+  if (card.kind === 'metric') {
+    return [
+      { field: 'siteName', text: card.siteName },
+      { field: 'metricName', text: card.metricName },
+      ...card.entries.flatMap((entry, index) => [
+        { field: `entries[${index}].value`, text: entry.value },
+        { field: `entries[${index}].asOf`, text: entry.asOf },
+        { field: `entries[${index}].source`, text: entry.source },
+      ]),
+      { field: 'summary', text: card.summary },
     ];
   }
   return [
@@ -162,6 +199,10 @@ function figureAlt(figure: CardFigure): string {
  * "百模观察摘要卡片：<headline>。关键数字：超过140个（国内大模型数量，截至…）；…。来源：<sourceLine>"
  */
 export function cardAltText(card: Card): string {
+  if (card.kind === 'metric') {
+    const entries = card.entries.map((entry) => `${entry.value}（${entry.asOf}，${entry.source}）`).join('；');
+    return `${card.siteName}指标对照卡片：${card.metricName}。${entries}。${withoutFinalStop(card.summary)}`;
+  }
   if (card.kind === 'digest') {
     const figures = card.figures.length > 0 ? `关键数字：${card.figures.map(figureAlt).join('；')}。` : '';
     return `${card.siteName}摘要卡片：${withoutFinalStop(card.headline)}。${figures}来源：${card.sourceLine}`;

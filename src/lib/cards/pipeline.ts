@@ -64,7 +64,12 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
     } catch (error) {
       // The thread's error alone does not say which of thousands of cards failed.
       const { card, width, height } = cardDrawing;
-      const what = card.kind === 'digest' ? card.headline : `${card.figure.value} (${card.digestTitle})`;
+      const what =
+        card.kind === 'digest'
+          ? card.headline
+          : card.kind === 'figure'
+            ? `${card.figure.value} (${card.digestTitle})`
+            : card.metricName;
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`Could not draw the ${width}x${height} ${card.kind} card of "${what}": ${reason}`, {
         cause: error,

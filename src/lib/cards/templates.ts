@@ -1,16 +1,19 @@
 /**
- * The two card designs as satori element trees: plain `{ type, props }` objects, so no JSX
+ * The card designs as satori element trees: plain `{ type, props }` objects, so no JSX
  * runtime is needed. Cards are read at thumbnail size in feed readers and chat apps, so the
  * hierarchy is blunt: a big red number, a short label, everything else small and quiet.
  * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
  */
 import {
   MAX_CARD_FIGURES,
+  MAX_METRIC_CARD_ENTRIES,
   fitFontSize,
   type Card,
   type CardFigure,
   type DigestCard,
   type FigureCard,
+  type MetricCard,
+  type MetricCardEntry,
 } from './card-data.ts';
 import { CARD_FONT_FAMILY } from './fonts.ts';
 
@@ -33,6 +36,7 @@ type CardChild = CardElement | string;
 export const CARD_LABELS = {
   digestKind: '报告摘要',
   figureKind: '关键数字',
+  metricKind: '指标对照',
   source: '来源',
   digestTitle: '摘自',
   quoteOpen: '“',
@@ -281,7 +285,57 @@ export function figureCardElement(card: FigureCard, size: CardSize): CardElement
   ]);
 }
 
+/** One report's column on a metric card: its value, its as-of words and the report. */
+function metricColumn(entry: MetricCardEntry, count: number, size: CardSize): CardElement {
+  const columnWidth = (contentWidth(size) - FIGURE_GAP * (count - 1)) / count;
+  const largest = count <= 2 ? 88 : count === 3 ? 76 : 64;
+  const valueSize = fitFontSize(entry.value, columnWidth - FIGURE_RULE - FIGURE_INDENT, largest, 34);
+  return box(
+    {
+      flexDirection: 'column',
+      width: columnWidth,
+      boxSizing: 'border-box',
+      paddingLeft: FIGURE_INDENT,
+      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
+    },
+    box(
+      { minHeight: Math.round(largest * 1.15), alignItems: 'flex-end' },
+      valueText(entry.value, { fontSize: valueSize, lineHeight: 1.15 }),
+    ),
+    clampedText(entry.asOf, 2, { fontSize: 22, lineHeight: 1.35, color: COLOR.muted, marginTop: 8 }),
+    clampedText(entry.source, 3, { fontSize: 22, fontWeight: 700, lineHeight: 1.35, marginTop: 10 }),
+  );
+}
+
+/** The card of a metric: its name, each report's value side by side with its source. */
+export function metricCardElement(card: MetricCard, size: CardSize): CardElement {
+  const entries = card.entries.slice(0, MAX_METRIC_CARD_ENTRIES);
+  return frame(size, [
+    headerBand(card.siteName, CARD_LABELS.metricKind),
+    panel(
+      { justifyContent: 'space-between' },
+      clampedText(card.metricName, 1, { fontSize: 54, fontWeight: 700, lineHeight: 1.25, color: COLOR.text }),
+      box(
+        { gap: FIGURE_GAP, alignItems: 'flex-start' },
+        ...entries.map((entry) => metricColumn(entry, entries.length, size)),
+      ),
+    ),
+    box(
+      {
+        height: 70,
+        flexShrink: 0,
+        alignItems: 'center',
+        padding: `0 ${PANEL_PADDING_X - FRAME}px`,
+        color: COLOR.onInk,
+        fontSize: 24,
+      },
+      clampedText(card.summary, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
+    ),
+  ]);
+}
+
 /** The element tree of any card, laid out for `size` (the layouts are designed at 1200x630). */
 export function cardElement(card: Card, size: CardSize): CardElement {
+  if (card.kind === 'metric') return metricCardElement(card, size);
   return card.kind === 'digest' ? digestCardElement(card, size) : figureCardElement(card, size);
 }

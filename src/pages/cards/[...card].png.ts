@@ -5,7 +5,8 @@ import { getContent } from '../../lib/digests.ts';
 let cardsToServe = 0;
 
 export const getStaticPaths = (async () => {
-  const cards = await drawableShareCards((await getContent()).digests);
+  const { digests, metrics } = await getContent();
+  const cards = await drawableShareCards(digests, metrics);
   cardsToServe = cards.length;
   return cards.map((shareCard) => ({
     params: { card: shareCard.path.replace(/^\/cards\//, '').replace(/\.png$/, '') },
