@@ -23,7 +23,8 @@ const drawing = (value: string): CardDrawing => ({
   height: CARD_HEIGHT,
 });
 
-describe('createCardPipeline', async () => {
+// Each pool parses 20 MB of fonts before its first card: seconds on a busy machine.
+describe('createCardPipeline', { timeout: 60_000 }, async () => {
   const { version: fontsVersion } = await loadCardFonts();
   const dir = await mkdtemp(join(tmpdir(), 'card-pipeline-'));
   const pipelineOver = (folder = dir) =>
@@ -75,7 +76,7 @@ describe('createCardPipeline', async () => {
   });
 });
 
-describe('a card that cannot be drawn', () => {
+describe('a card that cannot be drawn', { timeout: 60_000 }, () => {
   it('fails with a message that names the card', async () => {
     const { version: fontsVersion } = await loadCardFonts();
     const dir = await mkdtemp(join(tmpdir(), 'card-pipeline-'));

@@ -29,7 +29,8 @@ const cards: Card[] = [
   },
 ];
 
-describe('createCardPool', () => {
+// Each thread reads and parses 20 MB of fonts before its first card: seconds on a busy machine.
+describe('createCardPool', { timeout: 60_000 }, () => {
   const pool = createCardPool(2);
   afterAll(() => pool.close());
 
