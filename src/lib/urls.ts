@@ -58,6 +58,10 @@ export const digestCardPath = (digestId: string) => `/cards/${digestId}.png`;
 export const siteCardPath = '/cards/site.png';
 export const figureCardPath = (digestId: string, figureId: string) => `/cards/${digestId}/${figureId}.png`;
 
+/** A digest's share poster and a featured figure's (PNG, 1080 wide, with a QR code of the page). */
+export const digestPosterPath = (digestId: string) => `/posters/${digestId}.png`;
+export const figurePosterPath = (digestId: string, figureId: string) => `/posters/${digestId}/${figureId}.png`;
+
 /**
  * A digest's email edition, for editors to paste into a mailing service: the HTML with every
  * style inline, and its plain-text alternative. Not pages for readers (kept out of the sitemap).
