@@ -375,10 +375,7 @@ export function digestPosterElement(card: DigestCard, url: string, size: CardSiz
       lineHeight: 1.3,
       color: COLOR.text,
     }),
-    box(
-      { flexDirection: 'column', gap: 40, marginTop: 56 },
-      ...figures.map((figure) => posterFigureRow(figure, size)),
-    ),
+    box({ flexDirection: 'column', gap: 40, marginTop: 56 }, ...figures.map((figure) => posterFigureRow(figure, size))),
     posterFoot(card.sourceLine, url),
   );
 }
