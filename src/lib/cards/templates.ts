@@ -119,8 +119,8 @@ function headerBand(siteName: string, kind: string): CardElement {
   );
 }
 
-/** The ink footer: the source after its 来源 label, or a line of its own when `label` is undefined. */
-function sourceFooter(sourceLine: string, label: string | undefined = CARD_LABELS.source): CardElement {
+/** The ink footer: the source after its 来源 label, or a line of its own when `label` is null. */
+function sourceFooter(sourceLine: string, label: string | null): CardElement {
   return box(
     {
       height: 70,
@@ -131,9 +131,7 @@ function sourceFooter(sourceLine: string, label: string | undefined = CARD_LABEL
       color: COLOR.onInk,
       fontSize: 24,
     },
-    ...(label === undefined
-      ? []
-      : [clampedText(label, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 })]),
+    ...(label === null ? [] : [clampedText(label, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 })]),
     clampedText(sourceLine, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
   );
 }
@@ -252,7 +250,7 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
       }),
       ...figureRow,
     ),
-    sourceFooter(card.sourceLine, card.unsourced ? undefined : CARD_LABELS.source),
+    sourceFooter(card.sourceLine, card.unsourced ? null : CARD_LABELS.source),
   ]);
 }
 
@@ -283,7 +281,7 @@ export function figureCardElement(card: FigureCard, size: CardSize): CardElement
         clampedText(card.digestTitle, 1, { flexShrink: 1 }),
       ),
     ),
-    sourceFooter(card.sourceLine),
+    sourceFooter(card.sourceLine, CARD_LABELS.source),
   ]);
 }
 
