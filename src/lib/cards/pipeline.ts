@@ -63,7 +63,8 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
       const { card, width, height } = cardDrawing;
       const what = card.kind === 'digest' ? card.headline : `${card.figure.value} (${card.digestTitle})`;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`Could not draw the ${width}x${height} ${card.kind} card of "${what}": ${reason}`, {
+      const format = card.poster ? 'poster' : 'card';
+      throw new Error(`Could not draw the ${width}x${height} ${card.kind} ${format} of "${what}": ${reason}`, {
         cause: error,
       });
     } finally {
