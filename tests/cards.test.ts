@@ -11,7 +11,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
-import { attr, listFiles, publishedSourceDigests, querySelector, readPage, sitePath, textOf } from './support/site.ts';
+import { attr, listFiles, publishedSourceDigests, querySelector, readPage, textOf } from './support/site.ts';
 
 const siteDir = inject('siteDir');
 const digests = publishedSourceDigests();
@@ -54,11 +54,10 @@ describe('the built cards', () => {
 describe('the built posters', () => {
   it('exist for every published digest and featured figure, and nothing else', () => {
     expect(posters.length).toBeGreaterThan(digests.length);
-    expect(
-      listFiles(join(siteDir, 'posters'))
-        .map((file) => sitePath(siteDir, file))
-        .sort(),
-    ).toEqual(posters.map(({ path }) => path).sort());
+    // listFiles gives paths relative to the folder, sorted.
+    expect(listFiles(join(siteDir, 'posters')).map((file) => `/posters/${file}`)).toEqual(
+      posters.map(({ path }) => path).sort(),
+    );
   });
 
   it.each(posters)(
