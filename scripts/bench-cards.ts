@@ -1,14 +1,23 @@
 /**
  * Measures the social-card renderer against its budget: the font read once per process, the
- * time per card on one thread, the throughput of the card pool on every core, and the weight of
+ * time per card and per poster on one thread, the throughput of the card pool on every core, and the weight of
  * the PNGs. Renders cards of realistic Chinese content without the cache and exits with 1 when
  * a target is missed.
  *
- *   node scripts/bench-cards.ts [N]      (default 200 cards through the pool; the first 50 of
- *                                         them are also drawn one at a time in this thread)
+ *   node scripts/bench-cards.ts [N]      (default 200 cards and N/2 posters through the pool; the
+ *                                         first 50 cards and 25 posters are also drawn one at a
+ *                                         time in this thread)
  *   CARD_WORKERS=1 node scripts/bench-cards.ts   (the pool with one thread, for comparison)
  */
-import { CARD_HEIGHT, CARD_WIDTH, excerpt, type Card, type CardFigure } from '../src/lib/cards/card-data.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  POSTER_HEIGHT,
+  POSTER_WIDTH,
+  excerpt,
+  type Card,
+  type CardFigure,
+} from '../src/lib/cards/card-data.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
 import { assertCardDrawable } from '../src/lib/cards/glyphs.ts';
 import { cardWorkerCount, createCardPool } from '../src/lib/cards/pool.ts';
@@ -20,6 +29,12 @@ const MAX_MEDIAN_PNG_BYTES = 40 * 1024;
 const MAX_PNG_BYTES = 150 * 1024;
 /** Cards drawn one at a time in this thread, for the time per card. */
 const SINGLE_THREAD_CARDS = 50;
+/** A poster (1080x1440 with a QR code) draws in ~150 ms on a quiet machine; issue 12's budgets. */
+const MAX_MS_PER_POSTER = 150;
+const MAX_POSTER_BYTES = 200 * 1024;
+/** A digest has about seven cards and four posters; the bench draws one poster per two cards. */
+const POSTERS_PER_CARD = 2;
+const SINGLE_THREAD_POSTERS = 25;
 
 const SITE_NAME = '百模观察';
 
@@ -98,6 +113,34 @@ function sampleCard(i: number): Card {
   };
 }
 
+/**
+ * Poster i: a digest poster with three figures or a figure poster with a long quote, each with
+ * the QR code of a page URL of realistic length.
+ */
+function samplePoster(i: number): Card {
+  const url = `https://baimo-watch.example.org/digests/synthetic-digest-${String(i).padStart(4, '0')}/`;
+  if (i % 2 === 0) {
+    return {
+      kind: 'digest',
+      siteName: SITE_NAME,
+      headline: pick(HEADLINES, i),
+      sourceLine: pick(SOURCES, i),
+      figures: Array.from({ length: 3 }, (_, n) => pick(FIGURES, i + n * 5)),
+      poster: { url },
+    };
+  }
+  const figure = pick(FIGURES, i * 7);
+  return {
+    kind: 'figure',
+    siteName: SITE_NAME,
+    figure,
+    quoteExcerpt: excerpt(QUOTES.find((quote) => quote.includes(figure.value)) ?? pick(QUOTES, i), 150, figure.value),
+    sourceLine: pick(SOURCES, i + 2),
+    digestTitle: pick(HEADLINES, i + 3),
+    poster: { url: `${url}figures/figure-${i % 7}/` },
+  };
+}
+
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -107,6 +150,7 @@ if (!Number.isInteger(count) || count < 2) {
   console.error(`Usage: node scripts/bench-cards.ts [N], N a whole number >= 2 (got "${process.argv[2]}")`);
   process.exit(2);
 }
+const posterCount = Math.max(2, Math.round(count / POSTERS_PER_CARD));
 const threads = cardWorkerCount();
 
 const fontStart = performance.now();
@@ -118,44 +162,74 @@ const drawings: CardDrawing[] = Array.from({ length: count }, (_, i) => {
   assertCardDrawable(card, fonts.coverage, `sample card ${i}`);
   return { card, width: CARD_WIDTH, height: CARD_HEIGHT };
 });
+const posterDrawings: CardDrawing[] = Array.from({ length: posterCount }, (_, i) => {
+  const card = samplePoster(i);
+  assertCardDrawable(card, fonts.coverage, `sample poster ${i}`);
+  return { card, width: POSTER_WIDTH, height: POSTER_HEIGHT };
+});
 
-// One thread: the time per card, as the build spent it before the pool.
-const timings: number[] = [];
 const fontObjects = new Set<unknown>();
-for (const drawing of drawings.slice(0, SINGLE_THREAD_CARDS)) {
-  // Every card asks for the fonts, as each draw does; all must get the same objects.
-  const cardFonts = await loadCardFonts();
-  fontObjects.add(cardFonts);
-  const start = performance.now();
-  await renderCardPng(drawing, cardFonts);
-  timings.push(performance.now() - start);
+
+interface Measured {
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  singleThreadPerSecond: number;
+  poolWarmMs: number;
+  perSecond: number;
+  cpuMsEach: number;
+  coresBusy: number;
+  medianBytes: number;
+  maxBytes: number;
 }
 
-// The pool: started and warmed (each thread reads and parses the fonts on its first card),
-// then every card queued at once, as the build queues every cache miss.
-const poolStart = performance.now();
-const pool = createCardPool(threads);
-await Promise.all(drawings.slice(0, threads).map((drawing) => pool.draw(drawing)));
-const poolWarmMs = performance.now() - poolStart;
-const runStart = performance.now();
-// Process-wide, so it counts the pool's threads too: cores busy = CPU time / wall time. On a
-// shared machine, fewer busy cores than threads means the neighbours had the rest.
-const cpuStart = process.cpuUsage();
-const pngs = await Promise.all(drawings.map((drawing) => pool.draw(drawing)));
-const poolRunMs = performance.now() - runStart;
-const { user, system } = process.cpuUsage(cpuStart);
-const poolCpuMs = (user + system) / 1000;
-await pool.close();
+/** Draws `each` one at a time in this thread (the first `single`), then all of them in a new pool. */
+async function measure(each: readonly CardDrawing[], single: number): Promise<Measured> {
+  const timings: number[] = [];
+  for (const drawing of each.slice(0, single)) {
+    // Every card asks for the fonts, as each draw does; all must get the same objects.
+    const cardFonts = await loadCardFonts();
+    fontObjects.add(cardFonts);
+    const start = performance.now();
+    await renderCardPng(drawing, cardFonts);
+    timings.push(performance.now() - start);
+  }
+  // The pool: started and warmed (each thread reads and parses the fonts on its first card),
+  // then every card queued at once, as the build queues every cache miss.
+  const poolStart = performance.now();
+  const pool = createCardPool(threads);
+  await Promise.all(each.slice(0, threads).map((drawing) => pool.draw(drawing)));
+  const poolWarmMs = performance.now() - poolStart;
+  const runStart = performance.now();
+  // Process-wide, so it counts the pool's threads too: cores busy = CPU time / wall time. On a
+  // shared machine, fewer busy cores than threads means the neighbours had the rest.
+  const cpuStart = process.cpuUsage();
+  const pngs = await Promise.all(each.map((drawing) => pool.draw(drawing)));
+  const poolRunMs = performance.now() - runStart;
+  const { user, system } = process.cpuUsage(cpuStart);
+  const poolCpuMs = (user + system) / 1000;
+  await pool.close();
 
-const [firstCardMs = Number.NaN, ...steady] = timings;
-const sortedMs = [...steady].sort((a, b) => a - b);
-const medianMs = percentile(sortedMs, 0.5);
-const p95Ms = percentile(sortedMs, 0.95);
-const sizes = pngs.map((png) => png.byteLength).sort((a, b) => a - b);
-const medianBytes = percentile(sizes, 0.5);
-const maxBytes = sizes.at(-1) ?? Number.NaN;
-const cardsPerSecond = count / (poolRunMs / 1000);
-const singleThreadPerSecond = 1000 / medianMs;
+  const [firstMs = Number.NaN, ...steady] = timings;
+  const sortedMs = [...steady].sort((a, b) => a - b);
+  const medianMs = percentile(sortedMs, 0.5);
+  const sizes = pngs.map((png) => png.byteLength).sort((a, b) => a - b);
+  return {
+    firstMs,
+    medianMs,
+    p95Ms: percentile(sortedMs, 0.95),
+    singleThreadPerSecond: 1000 / medianMs,
+    poolWarmMs,
+    perSecond: each.length / (poolRunMs / 1000),
+    cpuMsEach: poolCpuMs / each.length,
+    coresBusy: poolCpuMs / poolRunMs,
+    medianBytes: percentile(sizes, 0.5),
+    maxBytes: sizes.at(-1) ?? Number.NaN,
+  };
+}
+
+const cards = await measure(drawings, SINGLE_THREAD_CARDS);
+const posters = await measure(posterDrawings, SINGLE_THREAD_POSTERS);
 // maxRSS is reported in kilobytes; it covers the pool's threads, which share this process.
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const digestCount = drawings.filter(({ card }) => card.kind === 'digest').length;
@@ -163,21 +237,50 @@ const digestCount = drawings.filter(({ card }) => card.kind === 'digest').length
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (met: boolean) => (met ? 'yes' : 'NO');
+
+/** The rows of one kind of image: `what` is "card" or "poster". */
+function rowsOf(
+  what: string,
+  total: number,
+  measured: Measured,
+  budget: { ms: number; medianBytes?: number; maxBytes: number },
+): [string, string, string, string][] {
+  return [
+    [`first ${what} (font parse)`, ms(measured.firstMs), '', ''],
+    [
+      `median per ${what}, 1 thread`,
+      ms(measured.medianMs),
+      `<= ${budget.ms} ms`,
+      verdict(measured.medianMs <= budget.ms),
+    ],
+    // Shown, not judged: on a shared machine the slowest cards measure the neighbours' load.
+    [`p95 per ${what}, 1 thread`, ms(measured.p95Ms), '', ''],
+    ['1 thread', `${measured.singleThreadPerSecond.toFixed(1)} ${what}s/s`, '', ''],
+    [`pool start + warm-up (${threads} threads)`, ms(measured.poolWarmMs), '', ''],
+    [`pool, ${total} ${what}s`, `${measured.perSecond.toFixed(1)} ${what}s/s`, '', ''],
+    [`pool CPU time per ${what}`, ms(measured.cpuMsEach), '', ''],
+    ['pool cores busy on average', measured.coresBusy.toFixed(2), '', ''],
+    ['pool speed-up over 1 thread', `${(measured.perSecond / measured.singleThreadPerSecond).toFixed(2)}x`, '', ''],
+    [
+      `median ${what} PNG`,
+      kb(measured.medianBytes),
+      budget.medianBytes === undefined ? '' : `<= ${kb(budget.medianBytes)}`,
+      budget.medianBytes === undefined ? '' : verdict(measured.medianBytes <= budget.medianBytes),
+    ],
+    [
+      `max ${what} PNG`,
+      kb(measured.maxBytes),
+      `<= ${kb(budget.maxBytes)}`,
+      verdict(measured.maxBytes <= budget.maxBytes),
+    ],
+  ];
+}
+
 const rows: [string, string, string, string][] = [
   ['font load (read + open)', ms(fontLoadMs), '', ''],
   ['font loads in this thread', String(fontObjects.size), 'once', verdict(fontObjects.size === 1)],
-  ['first card (font parse)', ms(firstCardMs), '', ''],
-  ['median per card, 1 thread', ms(medianMs), `<= ${MAX_MS_PER_CARD} ms`, verdict(medianMs <= MAX_MS_PER_CARD)],
-  // Shown, not judged: on a shared machine the slowest cards measure the neighbours' load.
-  ['p95 per card, 1 thread', ms(p95Ms), '', ''],
-  ['1 thread', `${singleThreadPerSecond.toFixed(1)} cards/s`, '', ''],
-  [`pool start + warm-up (${threads} threads)`, ms(poolWarmMs), '', ''],
-  [`pool, ${count} cards`, `${cardsPerSecond.toFixed(1)} cards/s`, '', ''],
-  ['pool CPU time per card', ms(poolCpuMs / count), '', ''],
-  ['pool cores busy on average', (poolCpuMs / poolRunMs).toFixed(2), '', ''],
-  ['pool speed-up over 1 thread', `${(cardsPerSecond / singleThreadPerSecond).toFixed(2)}x`, '', ''],
-  ['median PNG', kb(medianBytes), `<= ${kb(MAX_MEDIAN_PNG_BYTES)}`, verdict(medianBytes <= MAX_MEDIAN_PNG_BYTES)],
-  ['max PNG', kb(maxBytes), `<= ${kb(MAX_PNG_BYTES)}`, verdict(maxBytes <= MAX_PNG_BYTES)],
+  ...rowsOf('card', count, cards, { ms: MAX_MS_PER_CARD, medianBytes: MAX_MEDIAN_PNG_BYTES, maxBytes: MAX_PNG_BYTES }),
+  ...rowsOf('poster', posterCount, posters, { ms: MAX_MS_PER_POSTER, maxBytes: MAX_POSTER_BYTES }),
   ['peak RSS (all threads)', `${peakRssMb.toFixed(0)} MB`, '', ''],
 ];
 const header: [string, string, string, string] = ['measure', 'value', 'target', 'met'];
@@ -189,8 +292,9 @@ const line = (cells: readonly string[]) =>
     .trimEnd();
 
 console.log(
-  `Card renderer: ${count} cards (${digestCount} digest, ${count - digestCount} figure), ` +
-    `${Math.min(count, SINGLE_THREAD_CARDS)} of them also on one thread (the first excluded from its median), ` +
+  `Card renderer: ${count} cards (${digestCount} digest, ${count - digestCount} figure) and ${posterCount} posters ` +
+    `(${POSTER_WIDTH}x${POSTER_HEIGHT}, QR code); ${Math.min(count, SINGLE_THREAD_CARDS)} cards and ` +
+    `${Math.min(posterCount, SINGLE_THREAD_POSTERS)} posters also on one thread (the first of each excluded from its median), ` +
     `${fonts.version}, Node ${process.version}, ${threads} pool threads (CARD_WORKERS to change)\n`,
 );
 console.log(line(header));

@@ -60,6 +60,8 @@ const BUDGET = {
   jsGzipKb: 0,
   feedMb: 1,
   medianCardKb: 40,
+  /** A poster (1080x1440 with a QR code) is saved and posted whole: issue 12's limit per file. */
+  posterKb: 200,
   distMb: 300,
 };
 
@@ -205,6 +207,8 @@ function measureOutput(dist: string) {
   const feeds = paths.filter((path) => /(^|\/)rss\.xml$|^feed\.json$/.test(path));
   const cards = files.filter(({ path }) => path.startsWith('cards/') && path.endsWith('.png'));
   const cardBytes = cards.map(({ stat }) => stat.size).sort((a, b) => a - b);
+  const posters = files.filter(({ path }) => path.startsWith('posters/') && path.endsWith('.png'));
+  const posterBytes = posters.map(({ stat }) => stat.size).sort((a, b) => a - b);
   const gzipTotal = (suffix: string) =>
     paths.filter((path) => path.endsWith(suffix)).reduce((sum, path) => sum + size(path).gzipBytes, 0);
   return {
@@ -223,6 +227,12 @@ function measureOutput(dist: string) {
       medianBytes: median(cardBytes),
       maxBytes: cardBytes.at(-1) ?? 0,
       maxFile: cards.find(({ stat }) => stat.size === cardBytes.at(-1))?.path ?? null,
+    },
+    posters: {
+      count: posters.length,
+      medianBytes: median(posterBytes),
+      maxBytes: posterBytes.at(-1) ?? 0,
+      maxFile: posters.find(({ stat }) => stat.size === posterBytes.at(-1))?.path ?? null,
     },
     dist: { bytes: files.reduce((sum, { stat }) => sum + stat.size, 0), files: files.length },
   };
@@ -275,7 +285,8 @@ async function main(): Promise<number> {
     });
     for (const digest of synthetic) writeFileSync(join(digestsDir, digest.file), digest.mdx);
 
-    // What the corpus should draw: the site card, and per digest its own card and one per figure.
+    // What the corpus should draw: the site card; per digest its own card and one per figure, its
+    // poster and one per featured figure. The build's "Cards:" line counts posters too.
     const checked = await checkProject(workspace);
     const corpusDigests = [...checked.digests.values()].filter((digest) => !digest.draft);
     const corpus = {
@@ -283,9 +294,14 @@ async function main(): Promise<number> {
       synthetic: synthetic.length,
       figures: corpusDigests.reduce((sum, digest) => sum + digest.figures.length, 0),
       cards: 1 + corpusDigests.reduce((sum, digest) => sum + 1 + digest.figures.length, 0),
+      posters: corpusDigests.reduce(
+        (sum, digest) => sum + 1 + digest.figures.filter((figure) => figure.featured).length,
+        0,
+      ),
     };
+    const images = corpus.cards + corpus.posters;
     console.log(
-      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}), ${corpus.cards} cards, Node ${process.version}`,
+      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}), ${corpus.cards} cards and ${corpus.posters} posters, Node ${process.version}`,
     );
 
     const cold = await build(workspace, 'cold');
@@ -330,8 +346,8 @@ async function main(): Promise<number> {
       {
         measure: 'cold: cards drawn',
         value: `${cold.cardsDrawn} drawn, ${cold.cardsCached} cached`,
-        budget: `${corpus.cards} in the corpus`,
-        met: cold.cardsDrawn === corpus.cards,
+        budget: `${images} in the corpus (${corpus.posters} posters)`,
+        met: cold.cardsDrawn === images,
       },
       {
         measure: 'cold: peak memory',
@@ -435,6 +451,17 @@ async function main(): Promise<number> {
         budget: '',
       },
       {
+        measure: `poster PNG median (${output.posters.count} posters)`,
+        value: kb(output.posters.medianBytes),
+        budget: '',
+      },
+      {
+        measure: 'poster PNG largest',
+        value: `${kb(output.posters.maxBytes)} ${output.posters.maxFile ?? ''}`.trim(),
+        budget: `<= ${BUDGET.posterKb} KB`,
+        met: output.posters.maxBytes <= BUDGET.posterKb * KB,
+      },
+      {
         measure: 'dist/',
         value: `${(output.dist.bytes / MB).toFixed(1)} MB, ${output.dist.files} files`,
         budget: `<= ${BUDGET.distMb} MB`,
@@ -484,7 +511,7 @@ export interface BenchResult {
   date: string;
   node: string;
   seed: number;
-  corpus: { digests: number; synthetic: number; figures: number; cards: number };
+  corpus: { digests: number; synthetic: number; figures: number; cards: number; posters: number };
   editedFile: string;
   builds: { cold: BuildMeasure; unchanged: BuildMeasure; edited: BuildMeasure };
   output: ReturnType<typeof measureOutput>;

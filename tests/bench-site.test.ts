@@ -30,6 +30,15 @@ describe('npm run bench:site -- --digests 12', () => {
     1 +
     real.reduce((sum, digest) => sum + 1 + digest.data.figures.length, 0) +
     synthetic.reduce((sum, digest) => sum + 1 + digest.frontmatter.figures.length, 0);
+  // Per digest its poster and one per featured figure.
+  const expectedPosters =
+    real.reduce((sum, digest) => sum + 1 + digest.data.figures.filter((figure) => figure.featured).length, 0) +
+    synthetic.reduce(
+      (sum, digest) => sum + 1 + digest.frontmatter.figures.filter((figure) => figure.featured).length,
+      0,
+    );
+  // The build's "Cards:" line counts cards and posters alike.
+  const expectedImages = expectedCards + expectedPosters;
 
   beforeAll(() => {
     rmSync(jsonPath, { force: true });
@@ -45,13 +54,19 @@ describe('npm run bench:site -- --digests 12', () => {
     }
   });
 
-  it('builds the corpus it was asked for and draws every card once, none unchanged, two after the edit', () => {
-    expect(result.corpus).toMatchObject({ digests: DIGESTS, synthetic: DIGESTS - real.length, cards: expectedCards });
-    expect(result.builds.cold).toMatchObject({ cardsDrawn: expectedCards, cardsCached: 0 });
-    expect(result.builds.unchanged).toMatchObject({ cardsDrawn: 0, cardsCached: expectedCards });
-    // A featured figure's label is on its own card and on its digest's card.
-    expect(result.builds.edited).toMatchObject({ cardsDrawn: 2, cardsCached: expectedCards - 2 });
+  it('builds the corpus it was asked for and draws every card and poster once, none unchanged, four after the edit', () => {
+    expect(result.corpus).toMatchObject({
+      digests: DIGESTS,
+      synthetic: DIGESTS - real.length,
+      cards: expectedCards,
+      posters: expectedPosters,
+    });
+    expect(result.builds.cold).toMatchObject({ cardsDrawn: expectedImages, cardsCached: 0 });
+    expect(result.builds.unchanged).toMatchObject({ cardsDrawn: 0, cardsCached: expectedImages });
+    // A featured figure's label is on its own card and poster and on its digest's card and poster.
+    expect(result.builds.edited).toMatchObject({ cardsDrawn: 4, cardsCached: expectedImages - 4 });
     expect(result.output.cards.count).toBe(expectedCards);
+    expect(result.output.posters.count).toBe(expectedPosters);
   });
 
   it('records plausible times and memory for each build', () => {

@@ -1,17 +1,27 @@
 /**
  * Share cards in the real build: a decodable 1200x630 PNG per digest, per figure and for the
- * site; meta tags and feed enclosures that point at them; figure pages; and the render cache
- * across real rebuilds.
+ * site; a 1080-wide poster per digest and featured figure whose QR code reads the page's URL;
+ * meta tags, download links and feed enclosures that point at them; figure pages; and the
+ * render cache across real rebuilds.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
+import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
 import { figuresByMetric } from '../src/lib/figures.ts';
 import { metricCardPath, metricPath } from '../src/lib/urls.ts';
-import { attr, publishedSourceDigests, querySelector, readPage, sourceMetrics, textOf } from './support/site.ts';
+import {
+  attr,
+  listFiles,
+  publishedSourceDigests,
+  querySelector,
+  readPage,
+  sourceMetrics,
+  textOf,
+} from './support/site.ts';
 
 const siteDir = inject('siteDir');
 const digests = publishedSourceDigests();
@@ -31,6 +41,17 @@ const cardPaths = [
   ]),
 ];
 
+/** A poster, the page it shares and that page's canonical URL, which its QR code must encode. */
+const posters = digests.flatMap((digest) => [
+  { path: `/posters/${digest.id}.png`, page: `/digests/${digest.id}/` },
+  ...digest.data.figures
+    .filter((figure) => figure.featured)
+    .map((figure) => ({
+      path: `/posters/${digest.id}/${figure.id}.png`,
+      page: `/digests/${digest.id}/figures/${figure.id}/`,
+    })),
+]);
+
 /** Distinct colours in a sample of the image's pixels: a blank card has one. */
 function distinctColours(png: PNG): number {
   const colours = new Set<number>();
@@ -44,6 +65,51 @@ describe('the built cards', () => {
     expect([png.width, png.height]).toEqual([1200, 630]);
     expect(distinctColours(png)).toBeGreaterThan(50);
     expect(statSync(join(siteDir, path)).size).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe('the built posters', () => {
+  it('exist for every published digest and featured figure, and nothing else', () => {
+    expect(posters.length).toBeGreaterThan(digests.length);
+    // listFiles gives paths relative to the folder, sorted.
+    expect(listFiles(join(siteDir, 'posters')).map((file) => `/posters/${file}`)).toEqual(
+      posters.map(({ path }) => path).sort(),
+    );
+  });
+
+  it.each(posters)(
+    '$path is a 1080-wide portrait PNG of at most 200 KB whose QR code reads $page',
+    ({ path, page }) => {
+      const file = join(siteDir, path);
+      const png = PNG.sync.read(readFileSync(file));
+      expect(png.width).toBe(1080);
+      expect(png.height).toBeGreaterThan(png.width);
+      expect(distinctColours(png)).toBeGreaterThan(50);
+      expect(statSync(file).size).toBeLessThanOrEqual(200 * 1024);
+      const qrCode = jsQR(
+        new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+        png.width,
+        png.height,
+      );
+      expect(qrCode?.data).toBe(`${TEST_SITE_URL}${page.slice(1)}`);
+    },
+  );
+
+  it.each(posters)('$page links $path for saving, showing it with alt text', ({ path, page }) => {
+    const link = querySelector(readPage(siteDir, page), `a[download][href="${path}"]`);
+    expect(textOf(link)).toContain('保存分享海报');
+    const image = querySelector(link, 'img');
+    expect(attr(image, 'src')).toBe(path);
+    expect(attr(image, 'alt')).toMatch(/^百模观察(摘要|数字)海报：.+扫码阅读全文：https:\/\/news\.example\.com\//);
+  });
+
+  it('offers no poster on the pages of figures that are not featured', () => {
+    for (const digest of digests) {
+      for (const figure of digest.data.figures.filter((entry) => !entry.featured)) {
+        const page = readPage(siteDir, `/digests/${digest.id}/figures/${figure.id}/`);
+        expect(querySelector(page, 'a[href^="/posters/"]'), figure.id).toBeUndefined();
+      }
+    }
   });
 });
 
@@ -120,12 +186,13 @@ describe('the card cache', () => {
     workspace = createWorkspace('card-cache');
   });
 
-  it('draws every card once, none on a rebuild, and only the changed ones after an edit', () => {
+  it('draws every card and poster once, none on a rebuild, and only the changed ones after an edit', () => {
+    const images = cardPaths.length + posters.length;
     const first = build();
-    expect(first).toEqual({ drawn: cardPaths.length, cached: 0 });
-    expect(build()).toEqual({ drawn: 0, cached: cardPaths.length });
+    expect(first).toEqual({ drawn: images, cached: 0 });
+    expect(build()).toEqual({ drawn: 0, cached: images });
 
-    // A featured figure's label shows on its own card and on its digest's card: exactly two.
+    // A featured figure's label shows on its own card and poster and on its digest's: exactly four.
     const digest = digests.find((entry) => entry.data.figures.some((figure) => figure.featured))!;
     const figure = digest.data.figures.find((entry) => entry.featured)!;
     const file = join(workspace, 'src/content/digests', `${digest.id}.mdx`);
@@ -133,6 +200,16 @@ describe('the card cache', () => {
       file,
       readFileSync(file, 'utf8').replace(`label: "${figure.label}"`, `label: "${figure.label}（修订）"`),
     );
-    expect(build()).toEqual({ drawn: 2, cached: cardPaths.length - 2 });
+    expect(build()).toEqual({ drawn: 4, cached: images - 4 });
+  });
+
+  it('redraws the posters, and only them, when the site moves: their QR codes encode its URL', () => {
+    const images = cardPaths.length + posters.length;
+    const result = runNodeScript(workspace, 'scripts/build.ts', [], { SITE_URL: 'https://moved.example.org/' });
+    expect(result.status, result.output).toBe(0);
+    expect(/Cards: (\d+) drawn, (\d+) from the cache/.exec(result.output)?.slice(1).map(Number)).toEqual([
+      posters.length,
+      images - posters.length,
+    ]);
   });
 });

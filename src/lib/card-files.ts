@@ -1,7 +1,8 @@
 /**
- * Draws the site's cards during a build: checks every card's characters against the font first
- * (satori would draw a missing one as an empty box, silently), then draws each card at most
- * once, through the on-disk cache and on every core, for the card route and the feeds alike.
+ * Draws the site's cards and posters during a build: checks every character of both against the
+ * font first (satori would draw a missing one as an empty box, silently), then draws each at
+ * most once, through the on-disk cache and on every core, for the card and poster routes and the
+ * feeds alike.
  */
 import { createCardCache } from './cards/cache.ts';
 import { loadCardFonts } from './cards/fonts.ts';
@@ -9,7 +10,13 @@ import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
 import type { CardDrawing } from './cards/render.ts';
 import { ContentError } from './content-rules.ts';
 import type { Digest, Metric } from './digests.ts';
-import { allShareCards, cardGlyphProblems, metricCardGlyphProblems, type ShareCard } from './share-cards.ts';
+import {
+  allPosters,
+  allShareCards,
+  cardGlyphProblems,
+  metricCardGlyphProblems,
+  type ShareCard,
+} from './share-cards.ts';
 
 const cache = createCardCache();
 let pipeline: Promise<CardPipeline> | undefined;
@@ -29,13 +36,18 @@ function cardPipeline(): Promise<CardPipeline> {
 
 const drawingOf = ({ card, width, height }: ShareCard): CardDrawing => ({ card, width, height });
 
-/**
- * Every card of the site, after proving the font can draw every character of every card, and
- * with every card the cache lacks already being drawn in the pool: Astro then asks for the
- * cards one at a time, and each request only awaits its own. The content check reports the
- * same glyph problems earlier; this guards a plain `astro build`.
- */
-export async function drawableShareCards(digests: readonly Digest[], metrics: readonly Metric[]): Promise<ShareCard[]> {
+interface SiteImages {
+  digests: readonly Digest[];
+  site: string;
+  cards: ShareCard[];
+  posters: ShareCard[];
+}
+
+let prepared: Promise<SiteImages> | undefined;
+/** Images listed but not yet served: the summary is printed when the last one is. */
+let toServe = 0;
+
+async function prepare(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
   const { coverage } = await loadCardFonts();
   const problems = [
     ...digests.flatMap((digest) => cardGlyphProblems(digest, coverage)),
@@ -43,16 +55,60 @@ export async function drawableShareCards(digests: readonly Digest[], metrics: re
   ];
   if (problems.length > 0) throw new ContentError(problems);
   const cards = allShareCards(digests, metrics);
-  await (await cardPipeline()).queue(cards.map(drawingOf));
-  return cards;
+  const posters = allPosters(digests, site);
+  toServe = cards.length + posters.length;
+  await (await cardPipeline()).queue([...cards, ...posters].map(drawingOf));
+  return { digests, site, cards, posters };
 }
 
-/** The PNG of a card, drawn or taken from the cache once per build. */
+/**
+ * Every card and poster of the site, after proving the font can draw every character of each,
+ * and with everything the cache lacks already being drawn in the pool: cards and posters are
+ * queued together, whichever route Astro builds first, so the pool starts once and never runs
+ * dry between the two. Astro then asks for the images one at a time, and each request only
+ * awaits its own. The content check reports the same glyph problems earlier; this guards a
+ * plain `astro build`.
+ */
+function siteImages(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
+  if (!prepared) return (prepared = prepare(digests, metrics, site));
+  return prepared.then((images) =>
+    images.digests === digests && images.site === site ? images : (prepared = prepare(digests, metrics, site)),
+  );
+}
+
+/** Every card of the site (see `siteImages`); `site` is the deployed site, for the posters' QR codes. */
+export async function drawableShareCards(
+  digests: readonly Digest[],
+  metrics: readonly Metric[],
+  site: string,
+): Promise<ShareCard[]> {
+  return (await siteImages(digests, metrics, site)).cards;
+}
+
+/** Every poster of the site, each with a QR code of its page on `site` (see `siteImages`). */
+export async function drawablePosters(
+  digests: readonly Digest[],
+  metrics: readonly Metric[],
+  site: string,
+): Promise<ShareCard[]> {
+  return (await siteImages(digests, metrics, site)).posters;
+}
+
+/** The PNG of a card or poster, drawn or taken from the cache once per build. */
 export async function drawCard(shareCard: ShareCard): Promise<Uint8Array> {
   return (await cardPipeline()).png(drawingOf(shareCard));
 }
 
-/** "Cards: 3 drawn, 25 from the cache (.cache/cards)", for the build log. */
+/** The PNG of a card or poster for its route; the last one served prints the summary. */
+export async function serveCard(shareCard: ShareCard): Promise<Uint8Array> {
+  const png = await drawCard(shareCard);
+  toServe -= 1;
+  // The last image written: say how much work the cache saved (a rebuild should draw none).
+  if (toServe === 0) console.log(`\n${cardSummary()}`);
+  return png;
+}
+
+/** "Cards: 3 drawn, 25 from the cache (.cache/cards)", posters included, for the build log. */
 export function cardSummary(): string {
   const { rendered, fromCache } = started?.stats ?? { rendered: 0, fromCache: 0 };
   return `Cards: ${rendered} drawn, ${fromCache} from the cache (${cache.dir})`;

@@ -1,29 +1,48 @@
 /**
  * Which cards the site has and what each shows: one per digest, one per key figure, one per
- * metric that figures report, one for the site. The card route, the meta tags, the feeds and the preview page all read this list, so a
- * meta tag can never point at a card that was not drawn.
+ * metric that figures report, one for the site; and which posters (portrait, with a QR code of
+ * the page, for WeChat and Weibo): one per digest and one per featured figure. The card and
+ * poster routes, the meta tags, the feeds, the pages' download links and the preview page all
+ * read these lists, so a link can never point at an image that was not drawn.
  */
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
   MAX_METRIC_CARD_ENTRIES,
+  POSTER_HEIGHT,
+  POSTER_WIDTH,
   cardAltText,
+  posterOf,
   cardTextFields,
   excerpt,
   type Card,
+  type DigestCard,
+  type FigureCard,
 } from './cards/card-data.ts';
 import { formatCodePoint, missingGlyphs } from './cards/glyphs.ts';
 import type { ContentProblem } from './content-rules.ts';
 import { featuredFigures, figuresByMetric, type FigureInDigest } from './figures.ts';
 import { explain, type DigestData, type Figure, type MetricData } from './schema.ts';
-import { SITE } from './site.ts';
+import { DEFAULT_SITE_URL, SITE } from './site.ts';
 import { bookTitle, shortCitation } from './source.ts';
-import { digestCardPath, figureCardPath, metricCardPath, siteCardPath } from './urls.ts';
+import {
+  absoluteUrl,
+  digestCardPath,
+  digestPath,
+  digestPosterPath,
+  figureCardPath,
+  figurePath,
+  figurePosterPath,
+  metricCardPath,
+  siteCardPath,
+} from './urls.ts';
 
 /** How much of a quote a figure card shows. */
 const QUOTE_EXCERPT_CHARACTERS = 60;
+/** How much of a quote a figure poster shows: about six of its seven lines (~25 characters each). */
+const POSTER_QUOTE_EXCERPT_CHARACTERS = 150;
 
-/** A card to draw: where it is served, what it shows and who owns it (for error messages). */
+/** A card or poster to draw: where it is served, what it shows and who owns it (for error messages). */
 export interface ShareCard {
   /** Site path of the PNG, e.g. "/cards/foo.png". */
   path: string;
@@ -50,35 +69,74 @@ function shareCard(path: string, card: Card, owner: string): ShareCard {
 
 const cardFigure = (figure: Figure) => ({ value: figure.value, label: figure.label, asOf: figure.asOf });
 
+/** The card data of a digest, for its card and its poster. */
+function digestCardData(digest: DigestLike): DigestCard {
+  return {
+    kind: 'digest',
+    siteName: SITE.name,
+    headline: digest.data.title,
+    sourceLine: shortCitation(digest.data.source),
+    figures: featuredFigures(digest.data.figures).map(cardFigure),
+  };
+}
+
+/** The card data of a figure, its quote cut to `quoteCharacters`. */
+function figureCardData(digest: DigestLike, figure: Figure, quoteCharacters: number): FigureCard {
+  return {
+    kind: 'figure',
+    siteName: SITE.name,
+    figure: cardFigure(figure),
+    quoteExcerpt: excerpt(figure.quote.replace(/\s+/g, ''), quoteCharacters, figure.value),
+    sourceLine: shortCitation(digest.data.source),
+    digestTitle: digest.data.title,
+  };
+}
+
 /** The card of a digest: its headline, source and featured figures. */
 export function digestShareCard(digest: DigestLike): ShareCard {
-  return shareCard(
-    digestCardPath(digest.id),
-    {
-      kind: 'digest',
-      siteName: SITE.name,
-      headline: digest.data.title,
-      sourceLine: shortCitation(digest.data.source),
-      figures: featuredFigures(digest.data.figures).map(cardFigure),
-    },
-    ownerOf(digest),
-  );
+  return shareCard(digestCardPath(digest.id), digestCardData(digest), ownerOf(digest));
 }
 
 /** The card of one key figure. */
 export function figureShareCard(digest: DigestLike, figure: Figure): ShareCard {
   return shareCard(
     figureCardPath(digest.id, figure.id),
-    {
-      kind: 'figure',
-      siteName: SITE.name,
-      figure: cardFigure(figure),
-      quoteExcerpt: excerpt(figure.quote.replace(/\s+/g, ''), QUOTE_EXCERPT_CHARACTERS, figure.value),
-      sourceLine: shortCitation(digest.data.source),
-      digestTitle: digest.data.title,
-    },
+    figureCardData(digest, figure, QUOTE_EXCERPT_CHARACTERS),
     ownerOf(digest),
   );
+}
+
+function poster(path: string, card: Card, owner: string): ShareCard {
+  return { path, card, alt: cardAltText(card), width: POSTER_WIDTH, height: POSTER_HEIGHT, owner };
+}
+
+/** The poster of a digest: its card's content in portrait, with a QR code of its page on `site`. */
+export function digestPoster(digest: DigestLike, site: URL | string): ShareCard {
+  const url = absoluteUrl(digestPath(digest.id), site);
+  return poster(digestPosterPath(digest.id), { ...digestCardData(digest), poster: { url } }, ownerOf(digest));
+}
+
+/** The poster of a featured figure, with a longer excerpt of its quote and a QR code of its page. */
+export function figurePoster(digest: DigestLike, figure: Figure, site: URL | string): ShareCard {
+  const url = absoluteUrl(figurePath(digest.id, figure.id), site);
+  return poster(
+    figurePosterPath(digest.id, figure.id),
+    { ...figureCardData(digest, figure, POSTER_QUOTE_EXCERPT_CHARACTERS), poster: { url } },
+    ownerOf(digest),
+  );
+}
+
+/** A digest's posters: its own and one per featured figure (the numbers the editor chose to push). */
+export function digestPosters(digest: DigestLike, site: URL | string): ShareCard[] {
+  return [
+    digestPoster(digest, site),
+    ...featuredFigures(digest.data.figures).map((figure) => figurePoster(digest, figure, site)),
+  ];
+}
+
+/** Every poster of the site, in a stable order. */
+export function allPosters(digests: readonly DigestLike[], site: URL | string): ShareCard[] {
+  return digests.flatMap((digest) => digestPosters(digest, site));
 }
 
 /** The card for pages without one of their own: the newsletter and its latest numbers. */
@@ -91,7 +149,9 @@ export function siteShareCard(digests: readonly DigestLike[]): ShareCard {
       kind: 'digest',
       siteName: SITE.name,
       headline: SITE.tagline,
+      // The site cites no report of its own: its footer says what the site does instead.
       sourceLine: '逐篇精读研究报告、政府简报与媒体报道，每个数字注明原文出处',
+      unsourced: true,
       figures: [
         {
           value: `${digests.length}篇`,
@@ -213,7 +273,12 @@ export function frontmatterFieldOf(cardField: string, shareCard: ShareCard, dige
  * frontmatter field the character comes from. Satori would draw each as an empty box.
  */
 export function cardGlyphProblems(digest: DigestLike, coverage: (codePoint: number) => boolean): ContentProblem[] {
-  const cards = [digestShareCard(digest), ...digest.data.figures.map((figure) => figureShareCard(digest, figure))];
+  const cards = [
+    digestShareCard(digest),
+    ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
+    // A poster's URL is drawn as a QR code, never as text, so any site gives the same characters.
+    ...digestPosters(digest, DEFAULT_SITE_URL),
+  ];
   const problems = new Map<string, ContentProblem>();
   for (const shareCard of cards) {
     for (const glyph of missingGlyphs(cardTextFields(shareCard.card), coverage)) {
@@ -224,7 +289,7 @@ export function cardGlyphProblems(digest: DigestLike, coverage: (codePoint: numb
         file: shareCard.owner,
         field,
         message: explain(
-          `"${glyph.character}"（${formatCodePoint(glyph.codePoint)}）无法画在分享卡片 ${shareCard.path} 上`,
+          `"${glyph.character}"（${formatCodePoint(glyph.codePoint)}）无法画在分享${posterOf(shareCard.card) ? '海报' : '卡片'} ${shareCard.path} 上`,
           '换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框',
         ),
       });

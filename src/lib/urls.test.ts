@@ -3,10 +3,12 @@ import {
   absoluteUrl,
   archiveYearPath,
   digestPath,
+  digestPosterPath,
   emailHtmlPath,
   emailTextPath,
   figureInDigestPath,
   figurePath,
+  figurePosterPath,
   isEmailEditionPath,
   metricAnchorId,
   metricPath,
@@ -25,6 +27,8 @@ describe('urls', () => {
     expect(archiveYearPath(2025)).toBe('/archive/2025/');
     expect(emailHtmlPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.html');
     expect(emailTextPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.txt');
+    expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
+    expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
   });
 
   it('tells an email edition from a page', () => {

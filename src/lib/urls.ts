@@ -65,6 +65,10 @@ export const figureCardPath = (digestId: string, figureId: string) => `/cards/${
 /** A metric's comparison card, the og:image of its page; "figures/" mirrors the page's own path. */
 export const metricCardPath = (metricId: string) => `/cards/figures/${metricId}.png`;
 
+/** A digest's share poster and a featured figure's (PNG, 1080 wide, with a QR code of the page). */
+export const digestPosterPath = (digestId: string) => `/posters/${digestId}.png`;
+export const figurePosterPath = (digestId: string, figureId: string) => `/posters/${digestId}/${figureId}.png`;
+
 /**
  * A digest's email edition, for editors to paste into a mailing service: the HTML with every
  * style inline, and its plain-text alternative. Not pages for readers (kept out of the sitemap).

@@ -34,11 +34,16 @@ export interface CommandResult {
 }
 
 /** Runs `node <script> …args` in `cwd` exactly as npm would, and returns its exit code and output. */
-export function runNodeScript(cwd: string, script: string, args: string[] = []): CommandResult {
+export function runNodeScript(
+  cwd: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): CommandResult {
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, SITE_URL: TEST_SITE_URL, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };

@@ -120,6 +120,20 @@ describe('cardAltText', () => {
     );
   });
 
+  it('reads the site card footer as a sentence of its own, without 来源', () => {
+    expect(cardAltText({ ...digestCard, figures: [], sourceLine: '每个数字注明原文出处', unsourced: true })).toBe(
+      '百模观察摘要卡片：国产大模型：从“生下来”到“用起来”。每个数字注明原文出处',
+    );
+  });
+
+  it('calls a poster a poster and ends with the address its QR code encodes', () => {
+    const url = 'https://news.example.com/digests/foo/';
+    expect(cardAltText({ ...digestCard, figures: [], poster: { url } })).toBe(
+      '百模观察摘要海报：国产大模型：从“生下来”到“用起来”。' +
+        '来源：《国产大模型研发现状与创新方向》（白皮书，中国人工智能学会）。扫码阅读全文：https://news.example.com/digests/foo/',
+    );
+  });
+
   it('reads a figure card: figure, quote, digest, source', () => {
     expect(cardAltText(figureCard)).toBe(
       '百模观察数字卡片：超过140个（国内大模型数量，截至2023年7月底）。' +

@@ -13,6 +13,15 @@ export interface CardFigure {
   asOf: string;
 }
 
+/**
+ * What turns a card into a portrait poster for WeChat and Weibo, where links in a saved image
+ * cannot be clicked: the page's absolute URL, drawn as a QR code.
+ */
+export interface PosterLink {
+  /** The canonical URL of the page the poster shares; the QR code encodes exactly this. */
+  url: string;
+}
+
 /** The card of a digest: its headline and up to three featured figures. */
 export interface DigestCard {
   kind: 'digest';
@@ -22,6 +31,13 @@ export interface DigestCard {
   sourceLine: string;
   /** The featured figures, 0 to 3. */
   figures: CardFigure[];
+  /**
+   * True on the site's own card, which cites no report: its footer line stands alone, without
+   * the 来源 ("source") label.
+   */
+  unsourced?: true;
+  /** Set for a poster, absent for a 1200x630 card. */
+  poster?: PosterLink;
 }
 
 /** The card of one figure, shared from its permalink. */
@@ -34,6 +50,8 @@ export interface FigureCard {
   sourceLine: string;
   /** The headline of the digest the figure comes from. */
   digestTitle: string;
+  /** Set for a poster, absent for a 1200x630 card. */
+  poster?: PosterLink;
 }
 
 /** One report's figure on a metric's comparison card. */
@@ -66,6 +84,10 @@ export const MAX_METRIC_CARD_ENTRIES = 4;
 /** The Open Graph size every card is drawn at. */
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
+
+/** The portrait size of a poster: WeChat shows saved images full-width on a phone. */
+export const POSTER_WIDTH = 1080;
+export const POSTER_HEIGHT = 1440;
 
 /** The most figures a digest card has room for. */
 export const MAX_CARD_FIGURES = 3;
@@ -194,23 +216,32 @@ function figureAlt(figure: CardFigure): string {
   return `${figure.value}（${figure.label}，${figure.asOf}）`;
 }
 
+/** The poster link of a card drawn as a poster, or undefined for a card (metric cards have no poster). */
+export function posterOf(card: Card): { url: string } | undefined {
+  return card.kind === 'metric' ? undefined : card.poster;
+}
+
 /**
  * Alt text that reads the card's content in Chinese, e.g.
  * "百模观察摘要卡片：<headline>。关键数字：超过140个（国内大模型数量，截至…）；…。来源：<sourceLine>"
+ * A poster says so ("摘要海报") and ends with the address its QR code encodes.
  */
 export function cardAltText(card: Card): string {
   if (card.kind === 'metric') {
     const entries = card.entries.map((entry) => `${entry.value}（${entry.asOf}，${entry.source}）`).join('；');
     return `${card.siteName}指标对照卡片：${card.metricName}。${entries}。${withoutFinalStop(card.summary)}`;
   }
+  const format = card.poster ? '海报' : '卡片';
+  const qrCode = card.poster ? `。扫码阅读全文：${card.poster.url}` : '';
   if (card.kind === 'digest') {
     const figures = card.figures.length > 0 ? `关键数字：${card.figures.map(figureAlt).join('；')}。` : '';
-    return `${card.siteName}摘要卡片：${withoutFinalStop(card.headline)}。${figures}来源：${card.sourceLine}`;
+    const footer = card.unsourced ? withoutFinalStop(card.sourceLine) : `来源：${card.sourceLine}`;
+    return `${card.siteName}摘要${format}：${withoutFinalStop(card.headline)}。${figures}${footer}${qrCode}`;
   }
   return (
-    `${card.siteName}数字卡片：${figureAlt(card.figure)}。` +
+    `${card.siteName}数字${format}：${figureAlt(card.figure)}。` +
     `原文：“${withoutFinalStop(card.quoteExcerpt)}”。` +
-    `摘自：${withoutFinalStop(card.digestTitle)}。来源：${card.sourceLine}`
+    `摘自：${withoutFinalStop(card.digestTitle)}。来源：${card.sourceLine}${qrCode}`
   );
 }
 

@@ -8,6 +8,7 @@
  * was queued up front (`queue`), so each later request just awaits its own result.
  */
 import { cardCacheKey, type CardCache } from './cache.ts';
+import { posterOf } from './card-data.ts';
 import { createCardPool, type CardPool } from './pool.ts';
 import type { CardDrawing } from './render.ts';
 
@@ -71,7 +72,8 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
             ? `${card.figure.value} (${card.digestTitle})`
             : card.metricName;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`Could not draw the ${width}x${height} ${card.kind} card of "${what}": ${reason}`, {
+      const format = posterOf(card) ? 'poster' : 'card';
+      throw new Error(`Could not draw the ${width}x${height} ${card.kind} ${format} of "${what}": ${reason}`, {
         cause: error,
       });
     } finally {

@@ -1,7 +1,8 @@
 /**
- * The card designs as satori element trees: plain `{ type, props }` objects, so no JSX
+ * The two card designs as satori element trees: plain `{ type, props }` objects, so no JSX
  * runtime is needed. Cards are read at thumbnail size in feed readers and chat apps, so the
  * hierarchy is blunt: a big red number, a short label, everything else small and quiet.
+ * Posters are the same family in portrait, with a QR code of the page.
  * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
  */
 import {
@@ -16,6 +17,7 @@ import {
   type MetricCardEntry,
 } from './card-data.ts';
 import { CARD_FONT_FAMILY } from './fonts.ts';
+import { qrCodeImage } from './qr-code.ts';
 
 type Style = Record<string, string | number>;
 
@@ -28,7 +30,7 @@ export interface CardSize {
 /** A satori element: what React.createElement would have produced. */
 export interface CardElement {
   type: string;
-  props: { style: Style; children?: CardChild | CardChild[] };
+  props: { style: Style; children?: CardChild | CardChild[]; src?: string; width?: number; height?: number };
 }
 type CardChild = CardElement | string;
 
@@ -41,6 +43,7 @@ export const CARD_LABELS = {
   digestTitle: '摘自',
   quoteOpen: '“',
   quoteClose: '”',
+  scanToRead: '扫码阅读全文',
 } as const;
 
 /**
@@ -120,7 +123,8 @@ function headerBand(siteName: string, kind: string): CardElement {
   );
 }
 
-function sourceFooter(sourceLine: string): CardElement {
+/** The ink footer: the source after its 来源 label, or a line of its own when `label` is null. */
+function sourceFooter(sourceLine: string, label: string | null): CardElement {
   return box(
     {
       height: 70,
@@ -131,7 +135,7 @@ function sourceFooter(sourceLine: string): CardElement {
       color: COLOR.onInk,
       fontSize: 24,
     },
-    clampedText(CARD_LABELS.source, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 }),
+    ...(label === null ? [] : [clampedText(label, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 })]),
     clampedText(sourceLine, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
   );
 }
@@ -250,7 +254,7 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
       }),
       ...figureRow,
     ),
-    sourceFooter(card.sourceLine),
+    sourceFooter(card.sourceLine, card.unsourced ? null : CARD_LABELS.source),
   ]);
 }
 
@@ -281,8 +285,128 @@ export function figureCardElement(card: FigureCard, size: CardSize): CardElement
         clampedText(card.digestTitle, 1, { flexShrink: 1 }),
       ),
     ),
-    sourceFooter(card.sourceLine),
+    sourceFooter(card.sourceLine, CARD_LABELS.source),
   ]);
+}
+
+/** The side of a poster's QR code in pixels, about: the exact size is a whole multiple of its modules. */
+const POSTER_QR_SIZE = 300;
+
+/**
+ * The foot of a poster: the source on the left, the QR code of the page with its caption on the
+ * right. The code is drawn at a whole number of pixels per module, on white, so every module
+ * edge falls on a pixel edge and a phone camera reads it off a screen.
+ */
+function posterFoot(sourceLine: string, url: string): CardElement {
+  const qrCode = qrCodeImage(url);
+  const side = Math.floor(POSTER_QR_SIZE / qrCode.modules) * qrCode.modules;
+  return box(
+    {
+      flexShrink: 0,
+      alignItems: 'flex-end',
+      justifyContent: 'space-between',
+      gap: 40,
+      marginTop: 'auto',
+      paddingTop: 32,
+      borderTop: `2px solid ${COLOR.rule}`,
+    },
+    box(
+      { flexDirection: 'column', flexShrink: 1, gap: 10, paddingBottom: 12, fontSize: 28, lineHeight: 1.5 },
+      clampedText(CARD_LABELS.source, 1, { fontWeight: 700, color: COLOR.muted }),
+      clampedText(sourceLine, 4, { color: COLOR.text }),
+    ),
+    box(
+      { flexDirection: 'column', alignItems: 'center', flexShrink: 0, gap: 8 },
+      { type: 'img', props: { src: qrCode.src, width: side, height: side, style: { width: side, height: side } } },
+      clampedText(CARD_LABELS.scanToRead, 1, { fontSize: 28, fontWeight: 700, color: COLOR.text, letterSpacing: 4 }),
+    ),
+  );
+}
+
+/** A poster's frame: ink on every side, the header band, then the paper panel to the foot. */
+function posterFrame(size: CardSize, kind: string, siteName: string, ...children: CardChild[]): CardElement {
+  return box(
+    {
+      width: size.width,
+      height: size.height,
+      boxSizing: 'border-box',
+      flexDirection: 'column',
+      padding: FRAME,
+      backgroundColor: COLOR.ink,
+      fontFamily: CARD_FONT_FAMILY,
+      color: COLOR.text,
+    },
+    headerBand(siteName, kind),
+    panel({ padding: `48px ${PANEL_PADDING_X}px 44px` }, ...children),
+  );
+}
+
+/** A figure row of a digest poster: the value in a left column, its label and date beside it. */
+function posterFigureRow(figure: CardFigure, size: CardSize): CardElement {
+  const valueColumn = Math.round(contentWidth(size) * 0.42);
+  const valueSize = fitFontSize(figure.value, valueColumn - FIGURE_RULE - FIGURE_INDENT, 84, 44);
+  return box(
+    {
+      alignItems: 'center',
+      gap: 28,
+      paddingLeft: FIGURE_INDENT,
+      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
+    },
+    box(
+      { width: valueColumn - FIGURE_RULE - FIGURE_INDENT, flexShrink: 0 },
+      valueText(figure.value, { fontSize: valueSize, lineHeight: 1.1 }),
+    ),
+    box(
+      { flexDirection: 'column', flexShrink: 1 },
+      clampedText(figure.label, 2, { fontSize: 34, fontWeight: 700, lineHeight: 1.35 }),
+      clampedText(figure.asOf, 1, { fontSize: 26, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+    ),
+  );
+}
+
+/** The poster of a digest: headline, its featured figures one under the other, source and QR code. */
+export function digestPosterElement(card: DigestCard, url: string, size: CardSize): CardElement {
+  const figures = card.figures.slice(0, MAX_CARD_FIGURES);
+  return posterFrame(
+    size,
+    CARD_LABELS.digestKind,
+    card.siteName,
+    clampedText(card.headline, figures.length > 0 ? 4 : 6, {
+      fontSize: 62,
+      fontWeight: 700,
+      lineHeight: 1.3,
+      color: COLOR.text,
+    }),
+    box({ flexDirection: 'column', gap: 40, marginTop: 56 }, ...figures.map((figure) => posterFigureRow(figure, size))),
+    posterFoot(card.sourceLine, url),
+  );
+}
+
+/** The poster of one figure: the number very large, label and date, the quote, the digest, source and QR code. */
+export function figurePosterElement(card: FigureCard, url: string, size: CardSize): CardElement {
+  const valueSize = fitFontSize(card.figure.value, contentWidth(size), 150, 72);
+  return posterFrame(
+    size,
+    CARD_LABELS.figureKind,
+    card.siteName,
+    valueText(card.figure.value, { fontSize: valueSize, lineHeight: 1.05 }),
+    clampedText(card.figure.label, 2, { fontSize: 44, fontWeight: 700, lineHeight: 1.3, marginTop: 18 }),
+    clampedText(card.figure.asOf, 1, { fontSize: 30, color: COLOR.muted, marginTop: 8 }),
+    clampedText(`${CARD_LABELS.quoteOpen}${card.quoteExcerpt}${CARD_LABELS.quoteClose}`, 7, {
+      marginTop: 40,
+      paddingLeft: FIGURE_INDENT,
+      borderLeft: `${FIGURE_RULE}px solid ${COLOR.rule}`,
+      fontSize: 34,
+      lineHeight: 1.6,
+      color: COLOR.text,
+    }),
+    box(
+      { marginTop: 28, gap: 12, fontSize: 28, lineHeight: 1.45, color: COLOR.muted },
+      clampedText(CARD_LABELS.digestTitle, 1, { fontWeight: 700, flexShrink: 0 }),
+      clampedText(card.digestTitle, 2, { flexShrink: 1 }),
+    ),
+    posterFoot(card.sourceLine, url),
+  );
 }
 
 /** One report's column on a metric card: its value, its as-of words and the report. */
@@ -334,8 +458,16 @@ export function metricCardElement(card: MetricCard, size: CardSize): CardElement
   ]);
 }
 
-/** The element tree of any card, laid out for `size` (the layouts are designed at 1200x630). */
+/**
+ * The element tree of any card, laid out for `size`: a card is designed at 1200x630, a poster
+ * (a card with a `poster` link) at 1080x1440.
+ */
 export function cardElement(card: Card, size: CardSize): CardElement {
   if (card.kind === 'metric') return metricCardElement(card, size);
+  if (card.poster) {
+    return card.kind === 'digest'
+      ? digestPosterElement(card, card.poster.url, size)
+      : figurePosterElement(card, card.poster.url, size);
+  }
   return card.kind === 'digest' ? digestCardElement(card, size) : figureCardElement(card, size);
 }

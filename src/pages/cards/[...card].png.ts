@@ -1,13 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { cardSummary, drawableShareCards, drawCard } from '../../lib/card-files.ts';
+import { drawableShareCards, serveCard } from '../../lib/card-files.ts';
 import { getContent } from '../../lib/digests.ts';
 
-let cardsToServe = 0;
-
 export const getStaticPaths = (async () => {
+  // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting.
   const { digests, metrics } = await getContent();
-  const cards = await drawableShareCards(digests, metrics);
-  cardsToServe = cards.length;
+  const cards = await drawableShareCards(digests, metrics, import.meta.env.SITE);
   return cards.map((shareCard) => ({
     params: { card: shareCard.path.replace(/^\/cards\//, '').replace(/\.png$/, '') },
     props: { shareCard },
@@ -17,9 +15,6 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const png = await drawCard(props.shareCard);
-  cardsToServe -= 1;
-  // The last card written: say how much work the cache saved (a rebuild should draw none).
-  if (cardsToServe === 0) console.log(`\n${cardSummary()}`);
+  const png = await serveCard(props.shareCard);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

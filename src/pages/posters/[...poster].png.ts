@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { drawablePosters, serveCard } from '../../lib/card-files.ts';
+import { getContent } from '../../lib/digests.ts';
+
+export const getStaticPaths = (async () => {
+  // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting, the
+  // base of the URL each poster's QR code encodes.
+  const { digests, metrics } = await getContent();
+  const posters = await drawablePosters(digests, metrics, import.meta.env.SITE);
+  return posters.map((poster) => ({
+    params: { poster: poster.path.replace(/^\/posters\//, '').replace(/\.png$/, '') },
+    props: { poster },
+  }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const png = await serveCard(props.poster);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
