@@ -31,7 +31,8 @@ describe('syntheticCorpus', () => {
     }
   });
 
-  it('passes the whole content check, card font included', async () => {
+  // Loads the card font and checks 300 digests: seconds, not milliseconds, on a busy machine.
+  it('passes the whole content check, card font included', { timeout: 30_000 }, async () => {
     const { coverage } = await loadCardFonts();
     const read = (file: string) => ({ file, text: readFileSync(join(root, file), 'utf8') });
     const result = checkContent(
