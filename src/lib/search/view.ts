@@ -1,0 +1,128 @@
+/**
+ * What the search page shows, as plain data: the query read from the address, the options sent
+ * to Pagefind, the status line and each result with its highlighted excerpt. The browser module
+ * (src/scripts/search-page.ts) only turns this into elements, so all of it is tested here.
+ */
+import { formatPartialChineseDate } from '../dates.ts';
+import { DATE_KEY, SEARCH_FILTERS } from './attributes.ts';
+
+/** What a reader asked for: the words and the two filters ('' when not chosen). */
+export interface SearchState {
+  query: string;
+  tag: string;
+  kind: string;
+  /** 'date': newest first (the default); 'relevance': Pagefind's own ranking. */
+  sort: 'date' | 'relevance';
+}
+
+/** The parameter names in /search/?q=…&tag=…&kind=…&sort=… (the forms use the same names). */
+export const SEARCH_PARAMS = { query: 'q', tag: 'tag', kind: 'kind', sort: 'sort' } as const;
+
+/** Reads a search from the page address; anything unknown falls back to the default. */
+export function readSearchState(params: URLSearchParams): SearchState {
+  return {
+    query: (params.get(SEARCH_PARAMS.query) ?? '').trim(),
+    tag: params.get(SEARCH_PARAMS.tag) ?? '',
+    kind: params.get(SEARCH_PARAMS.kind) ?? '',
+    sort: params.get(SEARCH_PARAMS.sort) === 'relevance' ? 'relevance' : 'date',
+  };
+}
+
+/** The address for a search, leaving out what is empty or default so shared links stay short. */
+export function searchParamsFor(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.set(SEARCH_PARAMS.query, state.query);
+  if (state.tag) params.set(SEARCH_PARAMS.tag, state.tag);
+  if (state.kind) params.set(SEARCH_PARAMS.kind, state.kind);
+  if (state.sort !== 'date') params.set(SEARCH_PARAMS.sort, state.sort);
+  return params;
+}
+
+/** True when there is something to search for: words or at least one filter. */
+export const hasSearch = (state: SearchState) => Boolean(state.query || state.tag || state.kind);
+
+/** The options object for pagefind.search(): filters, and the date sort unless relevance. */
+export function pagefindOptions(state: SearchState): {
+  filters: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
+  const filters: Record<string, string> = {};
+  if (state.tag) filters[SEARCH_FILTERS.tag] = state.tag;
+  if (state.kind) filters[SEARCH_FILTERS.kind] = state.kind;
+  return state.sort === 'date' ? { filters, sort: { [DATE_KEY]: 'desc' } } : { filters };
+}
+
+/** The status line read out by screen readers after each search. */
+export function statusMessage(state: SearchState, total: number, shown: number): string {
+  if (!hasSearch(state)) return '输入关键词开始搜索。';
+  if (total === 0) return state.query ? `没有找到包含“${state.query}”的摘要。` : '没有符合所选条件的摘要。';
+  return shown < total ? `找到 ${total} 篇，显示前 ${shown} 篇。` : `找到 ${total} 篇。`;
+}
+
+/** A piece of an excerpt: plain text, or a part the query matched. */
+export interface ExcerptPart {
+  text: string;
+  match: boolean;
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+
+/**
+ * Splits a Pagefind excerpt ("…<mark>盘古</mark>大模型…", text HTML-escaped) into parts, so the
+ * page builds text nodes and <mark> elements and never parses HTML from the index.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let match = false;
+  for (const piece of excerpt.split(/(<\/?mark>)/)) {
+    if (piece === '<mark>' || piece === '</mark>') {
+      match = piece === '<mark>';
+      continue;
+    }
+    const text = piece.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
+    if (text) parts.push({ text, match });
+  }
+  return parts;
+}
+
+/** The part of Pagefind's result data the page uses (pagefind.js `result.data()`). */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: readonly { title: string; url: string; excerpt: string }[];
+}
+
+/** One result as the page shows it. */
+export interface ResultView {
+  url: string;
+  title: string;
+  /** The digest's publication day, as readers read dates ("2024年1月5日"). */
+  date: { iso: string; text: string } | undefined;
+  excerpt: ExcerptPart[];
+  /** The sections and key figures that matched, each linking to its anchor. */
+  sections: { url: string; title: string; excerpt: ExcerptPart[] }[];
+}
+
+/** How many matching sections a result lists under its title. */
+export const MAX_SECTIONS = 3;
+
+/** Turns Pagefind's data for one digest into what the page shows. */
+export function resultView(data: PagefindResultData): ResultView {
+  const day = data.meta[DATE_KEY];
+  const date = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { iso: day, text: formatPartialChineseDate(day) } : undefined;
+  // Pagefind also returns the text before the first heading as a "sub-result" pointing at the
+  // page itself; only the ones with an anchor lead somewhere the main link does not.
+  const sections = (data.sub_results ?? [])
+    .filter((sub) => sub.url.includes('#'))
+    .slice(0, MAX_SECTIONS)
+    .map((sub) => ({ url: sub.url, title: sub.title, excerpt: excerptParts(sub.excerpt) }));
+  return { url: data.url, title: data.meta.title ?? data.url, date, excerpt: excerptParts(data.excerpt), sections };
+}

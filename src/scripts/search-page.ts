@@ -1,0 +1,148 @@
+/**
+ * The search page's script: reads the form, asks Pagefind, shows the results. Everything it
+ * decides (the query from the address, the options, the status line, each result's view) comes
+ * from src/lib/search/view.ts; this module only wires events and builds elements, with text
+ * nodes and <mark> elements, never HTML from the index.
+ */
+import {
+  hasSearch,
+  pagefindOptions,
+  readSearchState,
+  resultView,
+  searchParamsFor,
+  statusMessage,
+  type ExcerptPart,
+  type PagefindResultData,
+  type ResultView,
+  type SearchState,
+} from '../lib/search/view.ts';
+import { pagefindScriptPath } from '../lib/urls.ts';
+
+/** The part of pagefind.js this page uses (https://pagefind.app/docs/api/). */
+interface Pagefind {
+  init(): Promise<void>;
+  search(term: string | null, options: object): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options: object, timeout: number): Promise<PagefindSearch | null>;
+}
+interface PagefindSearch {
+  results: { data(): Promise<PagefindResultData> }[];
+}
+
+/** How many results are shown; the status line says when there are more. */
+const RESULTS_SHOWN = 20;
+/** Pause after a keystroke before searching: short enough to feel immediate while typing. */
+const TYPING_DEBOUNCE_MS = 120;
+
+const form = document.querySelector<HTMLFormElement>('#search-form');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+if (!form || !status || !list) throw new Error('search page: the form, status or result list is missing');
+
+const pagefindLoaded: Promise<Pagefind> = (async () => {
+  // Loaded from the built site at run time (the build writes it), so Vite must not resolve it.
+  const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindScriptPath);
+  await pagefind.init();
+  return pagefind;
+})();
+
+function readForm(): SearchState {
+  const data = new FormData(form!);
+  return readSearchState(new URLSearchParams([...data].map(([key, value]) => [key, String(value)])));
+}
+
+function fillForm(state: SearchState): void {
+  const fields = form!.elements;
+  for (const [name, value] of [
+    ['q', state.query],
+    ['tag', state.tag],
+    ['kind', state.kind],
+    ['sort', state.sort],
+  ]) {
+    const field = fields.namedItem(name!);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value!;
+  }
+}
+
+function excerpt(parts: readonly ExcerptPart[], className: string): HTMLElement {
+  const paragraph = document.createElement('p');
+  paragraph.className = className;
+  for (const part of parts) {
+    if (!part.match) paragraph.append(part.text);
+    else paragraph.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
+  }
+  return paragraph;
+}
+
+function resultItem(view: ResultView): HTMLLIElement {
+  const item = Object.assign(document.createElement('li'), { className: 'result' });
+  const title = Object.assign(document.createElement('h2'), { className: 'result-title' });
+  title.append(Object.assign(document.createElement('a'), { href: view.url, textContent: view.title }));
+  item.append(title);
+  if (view.date) {
+    const time = Object.assign(document.createElement('time'), {
+      className: 'result-date',
+      textContent: view.date.text,
+    });
+    time.dateTime = view.date.iso;
+    item.append(time);
+  }
+  item.append(excerpt(view.excerpt, 'excerpt'));
+  if (view.sections.length > 0) {
+    const sections = Object.assign(document.createElement('ul'), { className: 'sections' });
+    sections.setAttribute('aria-label', `${view.title}中匹配的段落`);
+    for (const section of view.sections) {
+      const entry = document.createElement('li');
+      entry.append(Object.assign(document.createElement('a'), { href: section.url, textContent: section.title }));
+      entry.append(excerpt(section.excerpt, 'excerpt'));
+      sections.append(entry);
+    }
+    item.append(sections);
+  }
+  return item;
+}
+
+let latest = 0;
+
+/** Runs a search and shows it, unless a newer one started meanwhile. */
+async function run(state: SearchState, debounce: boolean): Promise<void> {
+  const ticket = ++latest;
+  const params = searchParamsFor(state).toString();
+  history.replaceState(null, '', params ? `?${params}` : location.pathname);
+  if (!hasSearch(state)) {
+    list!.replaceChildren();
+    list!.dataset.shown = params;
+    status!.textContent = statusMessage(state, 0, 0);
+    return;
+  }
+  const pagefind = await pagefindLoaded;
+  const term = state.query || null;
+  const search = debounce
+    ? await pagefind.debouncedSearch(term, pagefindOptions(state), TYPING_DEBOUNCE_MS)
+    : await pagefind.search(term, pagefindOptions(state));
+  if (!search || ticket !== latest) return;
+  const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+  if (ticket !== latest) return;
+  list!.replaceChildren(...shown.map((data) => resultItem(resultView(data))));
+  // Tests and the benchmark wait for this: the search whose results are on screen.
+  list!.dataset.shown = params;
+  status!.textContent = statusMessage(state, search.results.length, shown.length);
+}
+
+function fail(error: unknown): void {
+  status!.textContent = `搜索暂时无法使用：${error instanceof Error ? error.message : String(error)}`;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  run(readForm(), false).catch(fail);
+});
+form.addEventListener('input', (event) => {
+  if (event.target instanceof HTMLInputElement) run(readForm(), true).catch(fail);
+});
+form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLSelectElement) run(readForm(), false).catch(fail);
+});
+
+const initial = readSearchState(new URLSearchParams(location.search));
+fillForm(initial);
+run(initial, false).catch(fail);
