@@ -71,9 +71,6 @@ export const isEmailEditionPath = (path: string) => /\/digests\/[^?#]+\/email\.(
 /** The search page; `?q=` carries the query, so a search is a link a reader can share. */
 export const searchPath = '/search/';
 
-/** The search page with a query filled in. */
-export const searchUrl = (query: string) => `${searchPath}?${new URLSearchParams({ q: query })}`;
-
 /** Where the build writes Pagefind's index and its loader, relative to the site root. */
 export const pagefindDir = 'pagefind';
 

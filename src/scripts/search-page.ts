@@ -6,7 +6,9 @@
  */
 import {
   hasSearch,
+  intersectById,
   pagefindOptions,
+  phraseSearches,
   readSearchState,
   resultView,
   searchParamsFor,
@@ -21,11 +23,11 @@ import { pagefindScriptPath } from '../lib/urls.ts';
 /** The part of pagefind.js this page uses (https://pagefind.app/docs/api/). */
 interface Pagefind {
   init(): Promise<void>;
-  search(term: string | null, options: object): Promise<PagefindSearch>;
-  debouncedSearch(term: string | null, options: object, timeout: number): Promise<PagefindSearch | null>;
+  search(term: string | null, options: object): Promise<{ results: PagefindResult[] }>;
 }
-interface PagefindSearch {
-  results: { data(): Promise<PagefindResultData> }[];
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
 }
 
 /** How many results are shown; the status line says when there are more. */
@@ -101,10 +103,33 @@ function resultItem(view: ResultView): HTMLLIElement {
   return item;
 }
 
+/**
+ * The digests matching every word exactly (see phraseSearches). The excerpts come from the plain
+ * search of the whole query when it has the digest, so every word is highlighted.
+ */
+async function find(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
+  const options = pagefindOptions(state);
+  const phrases = phraseSearches(state.query);
+  if (phrases.length === 0) return (await pagefind.search(null, options)).results;
+  const [whole, ...exact] = await Promise.all(
+    [state.query, ...phrases].map((term) => pagefind.search(term, options).then((search) => search.results)),
+  );
+  const highlighted = new Map(whole!.map((result) => [result.id, result]));
+  return intersectById(exact).map((result) => highlighted.get(result.id) ?? result);
+}
+
 let latest = 0;
+let typing: ReturnType<typeof setTimeout> | undefined;
+
+/** Runs a search after the reader pauses typing; a keystroke meanwhile starts the wait again. */
+function runSoon(state: SearchState): void {
+  clearTimeout(typing);
+  typing = setTimeout(() => run(state).catch(fail), TYPING_DEBOUNCE_MS);
+}
 
 /** Runs a search and shows it, unless a newer one started meanwhile. */
-async function run(state: SearchState, debounce: boolean): Promise<void> {
+async function run(state: SearchState): Promise<void> {
+  clearTimeout(typing);
   const ticket = ++latest;
   const params = searchParamsFor(state).toString();
   history.replaceState(null, '', params ? `?${params}` : location.pathname);
@@ -114,18 +139,14 @@ async function run(state: SearchState, debounce: boolean): Promise<void> {
     status!.textContent = statusMessage(state, 0, 0);
     return;
   }
-  const pagefind = await pagefindLoaded;
-  const term = state.query || null;
-  const search = debounce
-    ? await pagefind.debouncedSearch(term, pagefindOptions(state), TYPING_DEBOUNCE_MS)
-    : await pagefind.search(term, pagefindOptions(state));
-  if (!search || ticket !== latest) return;
-  const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+  const found = await find(await pagefindLoaded, state);
+  if (ticket !== latest) return;
+  const shown = await Promise.all(found.slice(0, RESULTS_SHOWN).map((result) => result.data()));
   if (ticket !== latest) return;
   list!.replaceChildren(...shown.map((data) => resultItem(resultView(data))));
   // Tests and the benchmark wait for this: the search whose results are on screen.
   list!.dataset.shown = params;
-  status!.textContent = statusMessage(state, search.results.length, shown.length);
+  status!.textContent = statusMessage(state, found.length, shown.length);
 }
 
 function fail(error: unknown): void {
@@ -134,15 +155,15 @@ function fail(error: unknown): void {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  run(readForm(), false).catch(fail);
+  run(readForm()).catch(fail);
 });
 form.addEventListener('input', (event) => {
-  if (event.target instanceof HTMLInputElement) run(readForm(), true).catch(fail);
+  if (event.target instanceof HTMLInputElement) runSoon(readForm());
 });
 form.addEventListener('change', (event) => {
-  if (event.target instanceof HTMLSelectElement) run(readForm(), false).catch(fail);
+  if (event.target instanceof HTMLSelectElement) run(readForm()).catch(fail);
 });
 
 const initial = readSearchState(new URLSearchParams(location.search));
 fillForm(initial);
-run(initial, false).catch(fail);
+run(initial).catch(fail);

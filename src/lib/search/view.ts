@@ -126,3 +126,27 @@ export function resultView(data: PagefindResultData): ResultView {
     .map((sub) => ({ url: sub.url, title: sub.title, excerpt: excerptParts(sub.excerpt) }));
   return { url: data.url, title: data.meta.title ?? data.url, date, excerpt: excerptParts(data.excerpt), sections };
 }
+
+/**
+ * The exact-phrase searches a query becomes: one per word, each in quotes. Pagefind on its own
+ * is loose with Chinese: a word it has not indexed is matched character by character as a
+ * prefix, so "量子纠缠" would find every digest with "量" in it. A quoted phrase matches only the
+ * words as written; a digest must match every one of them.
+ */
+export function phraseSearches(query: string): string[] {
+  const words = query
+    .replace(/["“”]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  return [...new Set(words)].map((word) => `"${word}"`);
+}
+
+/**
+ * The results every list holds, in the order of the first: each list is one phrase search, all
+ * sorted alike, so a digest is kept only when it contains every word.
+ */
+export function intersectById<T extends { id: string }>(lists: readonly (readonly T[])[]): T[] {
+  const [first = [], ...rest] = lists;
+  const others = rest.map((list) => new Set(list.map((item) => item.id)));
+  return first.filter((item) => others.every((ids) => ids.has(item.id)));
+}
