@@ -104,18 +104,17 @@ function resultItem(view: ResultView): HTMLLIElement {
 }
 
 /**
- * The digests matching every word exactly (see phraseSearches). The excerpts come from the plain
- * search of the whole query when it has the digest, so every word is highlighted.
+ * The digests matching every word exactly (see phraseSearches), with the excerpts and sections
+ * of the first word's search: a plain search would also highlight stray single characters.
  */
 async function find(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
   const options = pagefindOptions(state);
   const phrases = phraseSearches(state.query);
   if (phrases.length === 0) return (await pagefind.search(null, options)).results;
-  const [whole, ...exact] = await Promise.all(
-    [state.query, ...phrases].map((term) => pagefind.search(term, options).then((search) => search.results)),
+  const lists = await Promise.all(
+    phrases.map((term) => pagefind.search(term, options).then((search) => search.results)),
   );
-  const highlighted = new Map(whole!.map((result) => [result.id, result]));
-  return intersectById(exact).map((result) => highlighted.get(result.id) ?? result);
+  return intersectById(lists);
 }
 
 let latest = 0;

@@ -3,6 +3,7 @@
  * runs it on the staging folder before publishing, so a site whose index failed never goes out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { pagefindDir } from '../urls.ts';
@@ -21,6 +22,18 @@ export function countDigestPages(siteDir: string): number {
   return readdirSync(digestsDir, { withFileTypes: true }).filter(
     (entry) => entry.isDirectory() && readdirSync(join(digestsDir, entry.name)).includes('index.html'),
   ).length;
+}
+
+/**
+ * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search
+ * page has its own small interface, since theirs inject styles the site's CSP forbids; leaving
+ * them out keeps the published JavaScript to what the search page actually loads.
+ */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+async function removeUnusedUi(outputPath: string): Promise<void> {
+  const unused = readdirSync(outputPath).filter((name) => UNUSED_UI.test(name));
+  await Promise.all(unused.map((name) => rm(join(outputPath, name))));
 }
 
 /** Pages in a written index, from its entry file (one index per language; ours has one). */
@@ -46,6 +59,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     if (added.errors.length > 0) throw new Error(`Pagefind 读取 ${siteDir} 出错：${added.errors.join('；')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind 写入 ${outputPath} 出错：${written.errors.join('；')}`);
+    await removeUnusedUi(outputPath);
     // Pagefind reads every page but indexes only those with data-pagefind-body: the digest pages.
     const pages = indexedPages(outputPath);
     const expected = countDigestPages(siteDir);

@@ -91,6 +91,14 @@ describe('excerptParts', () => {
     ]);
   });
 
+  it('joins the marks Pagefind puts on each word of a phrase', () => {
+    expect(excerptParts('国产<mark>大</mark><mark>模型</mark>的')).toEqual([
+      { text: '国产', match: false },
+      { text: '大模型', match: true },
+      { text: '的', match: false },
+    ]);
+  });
+
   it('returns nothing for an empty excerpt', () => {
     expect(excerptParts('')).toEqual([]);
   });

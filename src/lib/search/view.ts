@@ -76,7 +76,8 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * Splits a Pagefind excerpt ("…<mark>盘古</mark>大模型…", text HTML-escaped) into parts, so the
- * page builds text nodes and <mark> elements and never parses HTML from the index.
+ * page builds text nodes and <mark> elements and never parses HTML from the index. Neighbouring
+ * marks become one.
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
@@ -87,7 +88,10 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
       continue;
     }
     const text = piece.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
-    if (text) parts.push({ text, match });
+    const last = parts.at(-1);
+    // Pagefind marks each word of a phrase on its own ("<mark>大</mark><mark>模型</mark>").
+    if (text && last?.match === match) last.text += text;
+    else if (text) parts.push({ text, match });
   }
   return parts;
 }
