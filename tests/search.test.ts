@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOURCE_KINDS } from '../src/lib/schema.ts';
 import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
 import { digestPath, searchPath } from '../src/lib/urls.ts';
+import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { launchChromium, previewSite } from './support/browser.ts';
 import { publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
 
@@ -76,21 +77,24 @@ const QUERIES = [
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof previewSite>>;
+let manySite: Awaited<ReturnType<typeof previewSite>>;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
   site = await previewSite(workspace);
+  manySite = await previewSite(inject('manyWorkspace'));
 });
 
 afterAll(async () => {
   await browser?.close();
   await site?.stop();
+  await manySite?.stop();
 });
 
 async function openSearch(
   state: Partial<SearchState>,
-  options: { width?: number; dark?: boolean } = {},
+  options: { width?: number; dark?: boolean; many?: boolean } = {},
 ): Promise<Page> {
   const full: SearchState = { query: '', tag: '', kind: '', sort: 'date', ...state };
   const context = await browser.newContext({
@@ -100,7 +104,7 @@ async function openSearch(
   const page = await context.newPage();
   page.on('close', () => void context.close());
   const params = searchParamsFor(full).toString();
-  await page.goto(`${site.baseUrl}${searchPath}${params ? `?${params}` : ''}`);
+  await page.goto(`${(options.many ? manySite : site).baseUrl}${searchPath}${params ? `?${params}` : ''}`);
   await shown(page, params);
   return page;
 }
@@ -172,6 +176,23 @@ describe('the search page', () => {
     await shown(page, 'q=LLaMA');
     expect(await resultLinks(page)).toEqual(containing('LLaMA'));
     expect(new URL(page.url()).searchParams.get('q')).toBe('LLaMA');
+    await page.close();
+  });
+
+  it('shows ten results at a time, and the next ten on request with the focus on the first', async () => {
+    const page = await openSearch({ query: '合成摘要' }, { many: true });
+    expect(await page.locator('#search-results > li').count()).toBe(10);
+    expect(await page.getByRole('status').textContent()).toBe(`找到 ${SYNTHETIC_DIGESTS} 篇，显示前 10 篇。`);
+    await page.getByRole('button', { name: '显示更多' }).click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(20);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('#search-results > li')].indexOf(
+          document.activeElement!.closest('#search-results > li')!,
+        ),
+      ),
+    ).toBe(10);
+    expect(await page.getByRole('status').textContent()).toBe(`找到 ${SYNTHETIC_DIGESTS} 篇，显示前 20 篇。`);
     await page.close();
   });
 
