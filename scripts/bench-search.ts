@@ -34,7 +34,8 @@ declare global {
 
 export interface QueryFigures {
   query: string;
-  results: number;
+  /** The page's status line, e.g. "找到 45 篇，显示前 10 篇。" */
+  status: string;
   /** Requests and bytes (headers and bodies) from the first keystroke until results showed. */
   requests: number;
   bytes: number;
@@ -74,7 +75,7 @@ async function measureQuery(
     });
   });
   await page.goto(baseUrl + searchPath, { waitUntil: 'networkidle' });
-  const load = { query: '', results: 0, requests, bytes, ms: 0 };
+  const load = { query: '', status: '', requests, bytes, ms: 0 };
   requests = 0;
   bytes = 0;
 
@@ -93,9 +94,9 @@ async function measureQuery(
   await page.waitForFunction(() => (window.benchMarks?.shown ?? 0) > 0);
   await page.waitForLoadState('networkidle');
   const marks = await page.evaluate(() => window.benchMarks ?? { key: 0, shown: 0 });
-  const results = await page.locator('#search-results > li').count();
+  const status = (await page.getByRole('status').textContent()) ?? '';
   await context.close();
-  return { load, query: { query, results, requests, bytes, ms: marks.shown - marks.key } };
+  return { load, query: { query, status, requests, bytes, ms: marks.shown - marks.key } };
 }
 
 /** Serves `siteDir` on 127.0.0.1 and measures the index and each query in Chromium. */
@@ -130,7 +131,7 @@ export function printSearchFigures(siteDir: string, figures: SearchFigures): voi
     const bytesOk = query.bytes <= SEARCH_BUDGET.queryBytes ? '✓' : '✗';
     const msOk = query.ms <= SEARCH_BUDGET.resultMs ? '✓' : '✗';
     console.log(
-      `  “${query.query}”：${query.results} 篇；${query.requests} 个请求 ${kb(query.bytes)} ${bytesOk}；` +
+      `  “${query.query}”：${query.status}${query.requests} 个请求 ${kb(query.bytes)} ${bytesOk}；` +
         `最后一次按键到显示结果 ${query.ms.toFixed(0)} ms ${msOk}`,
     );
   }
