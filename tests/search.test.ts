@@ -134,6 +134,11 @@ describe('search finds exactly the digests that contain the query', () => {
       const expected = containing(query);
       expect(await resultLinks(page)).toEqual(expected);
       expect(await page.getByRole('status').textContent()).toBe(`找到 ${expected.length} 篇。`);
+      // Highlights show the words searched, never a stray character Pagefind matched loosely.
+      const marks = await page.locator('#search-results mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      const words = query.toLowerCase().split(/\s+/);
+      expect(marks.filter((mark) => !words.includes(mark.toLowerCase()))).toEqual([]);
       await page.close();
     });
   }

@@ -9,6 +9,7 @@ import {
   intersectById,
   pagefindOptions,
   phraseSearches,
+  queryWords,
   readSearchState,
   resultView,
   searchParamsFor,
@@ -108,23 +109,38 @@ function resultItem(view: ResultView): HTMLLIElement {
   return item;
 }
 
+/** A digest found: as the exact-phrase search found it, and as the plain search did. */
+interface Match {
+  exact: PagefindResult;
+  loose: PagefindResult | undefined;
+}
+
 /**
- * The digests matching every word exactly (see phraseSearches), with the excerpts and sections
- * of the first word's search: a plain search would also highlight stray single characters.
+ * The digests matching every word exactly (see phraseSearches). The plain search of the whole
+ * query runs alongside: its data lists every matching section, where a phrase search keeps one.
  */
-async function find(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
+async function find(pagefind: Pagefind, state: SearchState): Promise<Match[]> {
   const options = pagefindOptions(state);
   const phrases = phraseSearches(state.query);
-  if (phrases.length === 0) return (await pagefind.search(null, options)).results;
-  const lists = await Promise.all(
-    phrases.map((term) => pagefind.search(term, options).then((search) => search.results)),
+  if (phrases.length === 0) {
+    return (await pagefind.search(null, options)).results.map((exact) => ({ exact, loose: undefined }));
+  }
+  const [plain, ...exact] = await Promise.all(
+    [state.query, ...phrases].map((term) => pagefind.search(term, options).then((search) => search.results)),
   );
-  return intersectById(lists);
+  const loose = new Map(plain!.map((result) => [result.id, result]));
+  return intersectById(exact).map((result) => ({ exact: result, loose: loose.get(result.id) }));
+}
+
+/** Loads a match's data (a fragment fetch, shared by both searches) and its view. */
+async function view(match: Match, words: readonly string[]): Promise<ResultView> {
+  const [exact, loose] = await Promise.all([match.exact.data(), match.loose?.data()]);
+  return resultView(exact, words, loose);
 }
 
 let latest = 0;
 /** The search on screen and everything it found, for "显示更多". */
-let current: { state: SearchState; found: PagefindResult[] } = {
+let current: { state: SearchState; found: Match[] } = {
   state: readSearchState(new URLSearchParams()),
   found: [],
 };
@@ -144,10 +160,11 @@ async function run(state: SearchState): Promise<void> {
   history.replaceState(null, '', params ? `?${params}` : location.pathname);
   const found = hasSearch(state) ? await find(await pagefindLoaded, state) : [];
   if (ticket !== latest) return;
-  const shown = await Promise.all(found.slice(0, RESULTS_PAGE).map((result) => result.data()));
+  const words = queryWords(state.query);
+  const shown = await Promise.all(found.slice(0, RESULTS_PAGE).map((match) => view(match, words)));
   if (ticket !== latest) return;
   current = { state, found };
-  list!.replaceChildren(...shown.map((data) => resultItem(resultView(data))));
+  list!.replaceChildren(...shown.map(resultItem));
   // Tests and the benchmark wait for this: the search whose results are on screen.
   list!.dataset.shown = params;
   showCount();
@@ -162,9 +179,10 @@ function showCount(): void {
 async function showMore(): Promise<void> {
   const ticket = latest;
   const from = list!.children.length;
-  const next = await Promise.all(current.found.slice(from, from + RESULTS_PAGE).map((result) => result.data()));
+  const words = queryWords(current.state.query);
+  const next = await Promise.all(current.found.slice(from, from + RESULTS_PAGE).map((match) => view(match, words)));
   if (ticket !== latest) return;
-  const items = next.map((data) => resultItem(resultView(data)));
+  const items = next.map(resultItem);
   list!.append(...items);
   items[0]?.querySelector('a')?.focus();
   showCount();

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   excerptParts,
   hasSearch,
+  highlightWords,
   intersectById,
   MAX_SECTIONS,
   pagefindOptions,
   phraseSearches,
+  queryWords,
   readSearchState,
   resultView,
   searchParamsFor,
@@ -104,51 +106,75 @@ describe('excerptParts', () => {
   });
 });
 
-describe('resultView', () => {
-  const data = {
-    url: '/digests/a/',
-    excerpt: '文心一言<mark>3342万</mark>',
-    meta: { title: '标题', date: '2026-11-20' },
-    sub_results: [
-      { title: '标题', url: '/digests/a/', excerpt: '开头' },
-      { title: '超3342万：回复的问题', url: '/digests/a/#figure-ernie', excerpt: '<mark>3342万</mark>' },
-      { title: '一', url: '/digests/a/#one', excerpt: '' },
-      { title: '二', url: '/digests/a/#two', excerpt: '' },
-      { title: '三', url: '/digests/a/#three', excerpt: '' },
-    ],
-  };
-
-  it('shows the title, the date as readers read it and the excerpt', () => {
-    const view = resultView(data);
-    expect(view.url).toBe('/digests/a/');
-    expect(view.title).toBe('标题');
-    expect(view.date).toEqual({ iso: '2026-11-20', text: '2026年11月20日' });
-    expect(view.excerpt).toEqual([
-      { text: '文心一言', match: false },
-      { text: '3342万', match: true },
+describe('highlightWords', () => {
+  it('marks every occurrence of each word, Latin in any case, longest word first', () => {
+    expect(highlightWords('LLaMA 与 llama2，大模型和大模型', ['llama', '大模型', '大'])).toEqual([
+      { text: 'LLaMA', match: true },
+      { text: ' 与 ', match: false },
+      { text: 'llama', match: true },
+      { text: '2，', match: false },
+      { text: '大模型', match: true },
+      { text: '和', match: false },
+      { text: '大模型', match: true },
     ]);
   });
 
-  it('lists only sections with an anchor, at most a few', () => {
-    const view = resultView(data);
+  it('leaves a text without the words unmarked', () => {
+    expect(highlightWords('大战', ['大模型'])).toEqual([{ text: '大战', match: false }]);
+    expect(highlightWords('文本', [])).toEqual([{ text: '文本', match: false }]);
+  });
+});
+
+describe('resultView', () => {
+  const exact = {
+    url: '/digests/a/',
+    excerpt: '文心一言<mark>3342</mark><mark>万</mark>',
+    meta: { title: '标题', date: '2026-11-20' },
+    sub_results: [{ title: '超3342万：回复的问题', url: '/digests/a/#figure-ernie', excerpt: '<mark>3342万</mark>' }],
+  };
+  const loose = {
+    ...exact,
+    sub_results: [
+      { title: '标题', url: '/digests/a/', excerpt: '开头3342万' },
+      { title: '超3342万：回复的问题', url: '/digests/a/#figure-ernie', excerpt: '<mark>3342万</mark>' },
+      { title: '大战', url: '/digests/a/#war', excerpt: '<mark>万</mark>人' },
+      { title: '一', url: '/digests/a/#one', excerpt: '又是3342万' },
+      { title: '二', url: '/digests/a/#two', excerpt: '3342万' },
+      { title: '三', url: '/digests/a/#three', excerpt: '3342万' },
+    ],
+  };
+
+  it('shows the title, the date as readers read it and the excerpt with the words marked', () => {
+    const view = resultView(exact, ['3342万', '文心一言']);
+    expect(view.url).toBe('/digests/a/');
+    expect(view.title).toBe('标题');
+    expect(view.date).toEqual({ iso: '2026-11-20', text: '2026年11月20日' });
+    expect(view.excerpt).toEqual([{ text: '文心一言3342万', match: true }]);
+  });
+
+  it('lists the sections with an anchor that contain a word, at most a few, from the loose search', () => {
+    const view = resultView(exact, ['3342万'], loose);
     expect(view.sections.map((section) => section.url)).toEqual([
       '/digests/a/#figure-ernie',
       '/digests/a/#one',
       '/digests/a/#two',
     ]);
     expect(view.sections).toHaveLength(MAX_SECTIONS);
-    expect(view.sections[0]!.excerpt).toEqual([{ text: '3342万', match: true }]);
+    expect(view.sections[1]!.excerpt).toEqual([
+      { text: '又是', match: false },
+      { text: '3342万', match: true },
+    ]);
   });
 
   it('falls back to the URL without a title, and shows no date it cannot read', () => {
-    const view = resultView({ url: '/digests/b/', excerpt: '', meta: { date: 'soon' } });
+    const view = resultView({ url: '/digests/b/', excerpt: '', meta: { date: 'soon' } }, []);
     expect(view.title).toBe('/digests/b/');
     expect(view.date).toBeUndefined();
     expect(view.sections).toEqual([]);
   });
 });
 
-describe('phraseSearches', () => {
+describe('phraseSearches and queryWords', () => {
   it('quotes each word, so Pagefind matches it as written', () => {
     expect(phraseSearches('跟随式发展')).toEqual(['"跟随式发展"']);
     expect(phraseSearches(' 文心一言   3342万 ')).toEqual(['"文心一言"', '"3342万"']);
@@ -157,6 +183,7 @@ describe('phraseSearches', () => {
   it('drops the reader’s own quotes and repeated words', () => {
     expect(phraseSearches('“盘古” "盘古" LLaMA')).toEqual(['"盘古"', '"LLaMA"']);
     expect(phraseSearches('  ')).toEqual([]);
+    expect(queryWords('“盘古” 3342万 盘古')).toEqual(['盘古', '3342万']);
   });
 });
 

@@ -111,24 +111,71 @@ export interface ResultView {
   /** The digest's publication day, as readers read dates ("2024年1月5日"). */
   date: { iso: string; text: string } | undefined;
   excerpt: ExcerptPart[];
-  /** The sections and key figures that matched, each linking to its anchor. */
+  /** The sections and key figures that contain a word of the query, each linking to its anchor. */
   sections: { url: string; title: string; excerpt: ExcerptPart[] }[];
 }
 
 /** How many matching sections a result lists under its title. */
 export const MAX_SECTIONS = 3;
 
-/** Turns Pagefind's data for one digest into what the page shows. */
-export function resultView(data: PagefindResultData): ResultView {
-  const day = data.meta[DATE_KEY];
+/**
+ * Marks every occurrence of the query's words in a text (Latin letters in any case), so the
+ * highlight shows exactly what was searched, never a stray character Pagefind matched loosely.
+ */
+export function highlightWords(text: string, words: readonly string[]): ExcerptPart[] {
+  const wanted = [...new Set(words.map((word) => word.toLowerCase()).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const lower = text.toLowerCase();
+  const parts: ExcerptPart[] = [];
+  const push = (piece: string, match: boolean) => {
+    const last = parts.at(-1);
+    if (last?.match === match) last.text += piece;
+    else if (piece) parts.push({ text: piece, match });
+  };
+  let at = 0;
+  while (at < text.length) {
+    const word = wanted.find((candidate) => lower.startsWith(candidate, at));
+    push(word ? text.slice(at, at + word.length) : text.charAt(at), Boolean(word));
+    at += word ? word.length : 1;
+  }
+  return parts;
+}
+
+/** An excerpt's text without Pagefind's marks. */
+const plainText = (excerpt: string) =>
+  excerptParts(excerpt)
+    .map((part) => part.text)
+    .join('');
+
+/**
+ * Turns Pagefind's data for one digest into what the page shows. `exact` is the digest as an
+ * exact-phrase search found it (its excerpt is centred on the phrase); `loose`, when given, is the
+ * same digest from a plain search, whose sections cover every occurrence (a phrase search keeps
+ * only the first). Only sections that contain a query word are listed.
+ */
+export function resultView(
+  exact: PagefindResultData,
+  words: readonly string[],
+  loose: PagefindResultData = exact,
+): ResultView {
+  const day = exact.meta[DATE_KEY];
   const date = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { iso: day, text: formatPartialChineseDate(day) } : undefined;
+  const lowerWords = words.map((word) => word.toLowerCase());
+  const hasWord = (text: string) => lowerWords.some((word) => text.toLowerCase().includes(word));
   // Pagefind also returns the text before the first heading as a "sub-result" pointing at the
   // page itself; only the ones with an anchor lead somewhere the main link does not.
-  const sections = (data.sub_results ?? [])
-    .filter((sub) => sub.url.includes('#'))
+  const sections = (loose.sub_results ?? [])
+    .filter((sub) => sub.url.includes('#') && hasWord(`${sub.title}\n${plainText(sub.excerpt)}`))
     .slice(0, MAX_SECTIONS)
-    .map((sub) => ({ url: sub.url, title: sub.title, excerpt: excerptParts(sub.excerpt) }));
-  return { url: data.url, title: data.meta.title ?? data.url, date, excerpt: excerptParts(data.excerpt), sections };
+    .map((sub) => ({ url: sub.url, title: sub.title, excerpt: highlightWords(plainText(sub.excerpt), words) }));
+  return {
+    url: exact.url,
+    title: exact.meta.title ?? exact.url,
+    date,
+    excerpt: highlightWords(plainText(exact.excerpt), words),
+    sections,
+  };
 }
 
 /**
@@ -138,11 +185,16 @@ export function resultView(data: PagefindResultData): ResultView {
  * words as written; a digest must match every one of them.
  */
 export function phraseSearches(query: string): string[] {
+  return queryWords(query).map((word) => `"${word}"`);
+}
+
+/** The words of a query, without the reader's own quotes or repeats. */
+export function queryWords(query: string): string[] {
   const words = query
     .replace(/["“”]/g, ' ')
     .split(/\s+/)
     .filter((word) => word.length > 0);
-  return [...new Set(words)].map((word) => `"${word}"`);
+  return [...new Set(words)];
 }
 
 /**
