@@ -149,7 +149,10 @@ describe('resultView', () => {
     expect(view.url).toBe('/digests/a/');
     expect(view.title).toBe('标题');
     expect(view.date).toEqual({ iso: '2026-11-20', text: '2026年11月20日' });
-    expect(view.excerpt).toEqual([{ text: '文心一言3342万', match: true }]);
+    expect(view.excerpt).toEqual([
+      { text: '文心一言', match: true },
+      { text: '3342万', match: true },
+    ]);
   });
 
   it('lists the sections with an anchor that contain a word, at most a few, from the loose search', () => {

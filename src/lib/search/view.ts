@@ -129,8 +129,9 @@ export function highlightWords(text: string, words: readonly string[]): ExcerptP
   const lower = text.toLowerCase();
   const parts: ExcerptPart[] = [];
   const push = (piece: string, match: boolean) => {
+    // Plain text runs together; each matched word stays its own <mark>.
     const last = parts.at(-1);
-    if (last?.match === match) last.text += piece;
+    if (last && !last.match && !match) last.text += piece;
     else if (piece) parts.push({ text: piece, match });
   };
   let at = 0;
