@@ -4,7 +4,7 @@
  * narrow, ?q= fills in and runs, sub-results land on anchors that exist, and the page is
  * accessible and fits a phone, light and dark. Screenshots go to .test-output/screenshots/.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { SOURCE_KINDS } from '../src/lib/schema.ts';
 import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
 import { digestPath, searchPath } from '../src/lib/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
+import { runNodeScriptAsync } from './setup/workspace.ts';
 import { launchChromium, previewSite } from './support/browser.ts';
 import { publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
 
@@ -256,6 +257,20 @@ describe('the search page', () => {
       await notice.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
     ).toEqual(['/tags/', '/archive/']);
     await context.close();
+  });
+
+  it('stops the build and publishes nothing when the index cannot be built', async () => {
+    const outDir = join(workspace, 'dist-search-failed');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'previous.txt'), 'the previous output');
+    const result = await runNodeScriptAsync(workspace, 'scripts/build.ts', ['--out-dir', 'dist-search-failed'], {
+      PAGEFIND_BINARY_PATH: '/bin/false',
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('Pagefind 建立搜索索引失败');
+    expect(result.output).toContain('dist-search-failed/ 保持原样');
+    expect(readdirSync(outDir)).toEqual(['previous.txt']);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
   });
 
   it('only digest pages are in the index', () => {
