@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
 import { checkProject, report } from './check-content.ts';
+import { buildSearchIndex } from '../src/lib/search/build-index.ts';
 import { startMemoryLog } from './lib/memory-log.ts';
 
 // Astro's telemetry would reach the network during a build; builds here never do.
@@ -48,6 +49,9 @@ async function main(): Promise<number> {
   const { build } = await import('astro');
   try {
     await build({ root, outDir: staging });
+    // The index is part of the site: built in the staging folder, published with it or not at all.
+    const index = await buildSearchIndex(staging);
+    console.log(`搜索索引：${index.pages} 篇摘要，${index.files} 个文件。`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     const message = error instanceof Error ? error.message : String(error);

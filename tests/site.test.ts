@@ -17,6 +17,7 @@ import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures.ts';
 import { TAG_PAGE_SIZE } from '../src/lib/pagination.ts';
 import { hedgeOf } from '../src/lib/charts/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/charts/metric-chart.ts';
+import { contentSecurityPolicy } from '../src/lib/csp.ts';
 import {
   figureAnchorId,
   figurePath,
@@ -25,6 +26,8 @@ import {
   figuresSchemaPath,
   isEmailEditionPath,
   metricCardPath,
+  pagefindDir,
+  searchPath,
 } from '../src/lib/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
@@ -57,6 +60,8 @@ const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
 const pagesOf = (dir: string) =>
   listFiles(dir).filter((path) => path.endsWith('.html') && !isEmailEditionPath(`/${path}`));
 const pageFiles = pagesOf(siteDir);
+/** The one page that runs a script (issue 10): the search page. */
+const SEARCH_PAGE = `${searchPath.slice(1)}index.html`;
 
 /** Both test builds: the real content, and the real content with the synthetic corpus. */
 const builds = [
@@ -91,7 +96,9 @@ describe('digest pages', () => {
 
       it('lists every key figure with its anchor, value, as-of and verbatim quote', () => {
         for (const figure of digest.data.figures) {
-          const item = querySelector(page, `#${figureAnchorId(figure.id)}`);
+          // The anchor is the figure's heading (a sub-result in search); the item is its list entry.
+          expect(querySelector(page, `h3#${figureAnchorId(figure.id)}`), figure.id).toBeTruthy();
+          const item = querySelector(page, `li:has(> h3#${figureAnchorId(figure.id)})`);
           expect(item, figure.id).toBeTruthy();
           expect(textOf(querySelector(item, '.value'))).toBe(figure.value);
           expect(textOf(querySelector(item, '.as-of'))).toBe(`时点：${figure.asOf}`);
@@ -461,21 +468,26 @@ describe('the whole site', () => {
     expect(problems).toEqual([]);
   });
 
-  it('ships no client JavaScript', () => {
+  it('ships no client JavaScript, except the search page with its one module and the Pagefind loader', () => {
     const scripts = htmlFiles.flatMap((path) =>
       querySelectorAll(readPage(siteDir, `/${path}`), 'script')
         .filter((script) => attr(script, 'type') !== 'application/ld+json')
-        .map(() => path),
+        .map((script) => ({ path, src: attr(script, 'src'), type: attr(script, 'type') })),
     );
-    expect(scripts).toEqual([]);
-    expect(listFiles(siteDir).filter((path) => path.endsWith('.js'))).toEqual([]);
+    expect(scripts).toEqual([
+      { path: SEARCH_PAGE, src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), type: 'module' },
+    ]);
+    const searchModule = scripts[0]!.src!.slice(1);
+    expect(listFiles(siteDir).filter((path) => path.endsWith('.js') && !path.startsWith(`${pagefindDir}/`))).toEqual([
+      searchModule,
+    ]);
   });
 
   it.each(builds)('has no script, event handler or link a browser would run as code ($name)', ({ dir: siteDir }) => {
     const found: string[] = [];
     for (const path of listFiles(siteDir).filter((file) => file.endsWith('.html'))) {
       for (const element of querySelectorAll(readPage(siteDir, `/${path}`), '*')) {
-        if (element.tagName === 'script' && attr(element, 'type') !== 'application/ld+json')
+        if (element.tagName === 'script' && attr(element, 'type') !== 'application/ld+json' && path !== SEARCH_PAGE)
           found.push(`${path} <script>`);
         for (const [property, value] of Object.entries(element.properties)) {
           if (/^on/i.test(property)) found.push(`${path} <${element.tagName} ${property}>`);
@@ -494,8 +506,18 @@ describe('the whole site', () => {
       const head = querySelector(readPage(siteDir, `/${path}`), 'head');
       const first = querySelectorAll(head!, 'meta, link, title, style, script')[1];
       expect(attr(first, 'http-equiv'), path).toBe('Content-Security-Policy');
-      expect(attr(first, 'content'), path).toContain("script-src 'none';");
       expect(attr(first, 'content'), path).toContain("default-src 'none';");
+      if (path === SEARCH_PAGE) {
+        // The one exception: its own module, Pagefind's WebAssembly, and fetching the index.
+        expect(attr(first, 'content')).toBe(
+          contentSecurityPolicy({ scripts: ["'self'"], connect: ["'self'"], wasm: true }),
+        );
+        expect(attr(first, 'content')).toContain("script-src 'self' 'wasm-unsafe-eval';");
+        expect(attr(first, 'content')).toContain("connect-src 'self';");
+      } else {
+        expect(attr(first, 'content'), path).toContain("script-src 'none';");
+        expect(attr(first, 'content'), path).not.toContain('connect-src');
+      }
     }
   });
 

@@ -78,3 +78,12 @@ export const emailTextPath = (digestId: string) => `${digestPath(digestId)}email
 
 /** True for the path (or URL) of an email edition, so site-wide page checks and the sitemap can leave it out. */
 export const isEmailEditionPath = (path: string) => /\/digests\/[^?#]+\/email\.(html|txt)$/.test(path);
+
+/** The search page; `?q=` carries the query, so a search is a link a reader can share. */
+export const searchPath = '/search/';
+
+/** Where the build writes Pagefind's index and its loader, relative to the site root. */
+export const pagefindDir = 'pagefind';
+
+/** The Pagefind loader the search page imports in the browser. */
+export const pagefindScriptPath = `/${pagefindDir}/pagefind.js`;

@@ -1,0 +1,281 @@
+/**
+ * Search in real Chromium against the real build and its real Pagefind index: each query finds
+ * exactly the digests whose text contains it (computed here from the source files), filters
+ * narrow, ?q= fills in and runs, sub-results land on anchors that exist, and the page is
+ * accessible and fits a phone, light and dark. Screenshots go to .test-output/screenshots/.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SOURCE_KINDS } from '../src/lib/schema.ts';
+import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
+import { digestPath, searchPath } from '../src/lib/urls.ts';
+import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
+import { runNodeScriptAsync } from './setup/workspace.ts';
+import { launchChromium, previewSite } from './support/browser.ts';
+import { publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
+
+const workspace = inject('workspace');
+const screenshots = join(workspace, '..', 'screenshots');
+const digestsDir = join(workspace, 'src/content/digests');
+const digests = publishedSourceDigests(digestsDir);
+const tagNames = new Map(sourceTags().map((tag) => [tag.id, tag.name]));
+
+/**
+ * Everything a digest page shows that the index holds, from the source file: title, summary,
+ * citation, each key figure with its verbatim quote, and the body with its markup removed.
+ */
+function searchableText(digest: SourceDigest): string {
+  const file = readFileSync(join(digestsDir, `${digest.id}.mdx`), 'utf8');
+  const body = file
+    .replace(/^---\n[\s\S]*?\n---/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#*_>`[\]()]/g, ' ');
+  const { title, description, source, figures } = digest.data;
+  return [
+    title,
+    description,
+    source.title,
+    source.publisher ?? '',
+    ...source.authors,
+    ...figures.flatMap((figure) => [figure.value, figure.label, figure.asOf, figure.quote]),
+    body,
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+const texts = new Map(digests.map((digest) => [digest.id, searchableText(digest)]));
+
+/** The digests that contain every word of a query, newest first as the search lists them. */
+const containing = (query: string, among = digests) =>
+  among
+    .filter((digest) =>
+      query
+        .toLowerCase()
+        .split(/\s+/)
+        .every((word) => texts.get(digest.id)!.includes(word)),
+    )
+    .map((digest) => digestPath(digest.id));
+
+/** Single words, Latin inside Chinese, figure values, two-word queries. */
+const QUERIES = [
+  '盘古',
+  '跟随式发展',
+  '文心一言',
+  '大模型',
+  'LLaMA',
+  'ChatGPT',
+  '3342万',
+  '140个',
+  '开源',
+  '文心一言 3342万',
+  '开源 安全',
+  '开源 大模型',
+];
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof previewSite>>;
+let manySite: Awaited<ReturnType<typeof previewSite>>;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+  site = await previewSite(workspace);
+  manySite = await previewSite(inject('manyWorkspace'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+  await manySite?.stop();
+});
+
+async function openSearch(
+  state: Partial<SearchState>,
+  options: { width?: number; dark?: boolean; many?: boolean } = {},
+): Promise<Page> {
+  const full: SearchState = { query: '', tag: '', kind: '', sort: 'date', ...state };
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const params = searchParamsFor(full).toString();
+  await page.goto(`${(options.many ? manySite : site).baseUrl}${searchPath}${params ? `?${params}` : ''}`);
+  await shown(page, params);
+  return page;
+}
+
+/** Waits until the results on screen are those of `params` (the page marks them). */
+async function shown(page: Page, params: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) => document.querySelector('#search-results')?.getAttribute('data-shown') === expected,
+    params,
+  );
+}
+
+const resultLinks = (page: Page) =>
+  page
+    .locator('#search-results > li > .result-title a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+
+describe('search finds exactly the digests that contain the query', () => {
+  it('has queries that find something and queries that do not find everything', () => {
+    for (const query of QUERIES) expect(containing(query), query).not.toEqual([]);
+    expect(QUERIES.some((query) => containing(query).length < digests.length)).toBe(true);
+  });
+
+  for (const query of QUERIES) {
+    it(`“${query}”`, async () => {
+      const page = await openSearch({ query });
+      const expected = containing(query);
+      expect(await resultLinks(page)).toEqual(expected);
+      expect(await page.getByRole('status').textContent()).toBe(`找到 ${expected.length} 篇。`);
+      // Highlights show the words searched, never a stray character Pagefind matched loosely.
+      const marks = await page.locator('#search-results mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      const words = query.toLowerCase().split(/\s+/);
+      expect(marks.filter((mark) => !words.includes(mark.toLowerCase()))).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('says so when nothing matches, and never finds a draft', async () => {
+    for (const query of ['量子纠缠', '区块链 开源', 'DRAFTMARKER']) {
+      const page = await openSearch({ query });
+      expect(await resultLinks(page)).toEqual([]);
+      expect(await page.getByRole('status').textContent()).toBe(`没有找到包含“${query}”的摘要。`);
+      await page.close();
+    }
+  });
+});
+
+describe('the search page', () => {
+  it('narrows results by tag and by report kind', async () => {
+    const query = '大模型';
+    const tagId = digests[0]!.data.tags[0]!;
+    const withTag = digests.filter((digest) => digest.data.tags.includes(tagId));
+    const kind = digests.at(-1)!.data.source.kind;
+    const ofKind = digests.filter((digest) => digest.data.source.kind === kind);
+    expect(withTag.length).toBeLessThan(digests.length);
+
+    const page = await openSearch({ query, tag: tagNames.get(tagId)! });
+    expect(await resultLinks(page)).toEqual(containing(query, withTag));
+    await page.getByLabel('标签').selectOption('');
+    await page.getByLabel('报告类型').selectOption(SOURCE_KINDS[kind]);
+    await shown(page, searchParamsFor({ query, tag: '', kind: SOURCE_KINDS[kind], sort: 'date' }).toString());
+    expect(await resultLinks(page)).toEqual(containing(query, ofKind));
+    expect(ofKind.length).toBeLessThan(digests.length);
+    await page.close();
+  });
+
+  it('fills the query from ?q=, searches as the reader types and keeps the address shareable', async () => {
+    const page = await openSearch({ query: '盘古' });
+    const input = page.getByRole('searchbox', { name: '关键词' });
+    expect(await input.inputValue()).toBe('盘古');
+    await input.fill('');
+    await input.pressSequentially('LLaMA');
+    await shown(page, 'q=LLaMA');
+    expect(await resultLinks(page)).toEqual(containing('LLaMA'));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('LLaMA');
+    await page.close();
+  });
+
+  it('shows ten results at a time, and the next ten on request with the focus on the first', async () => {
+    const page = await openSearch({ query: '合成摘要' }, { many: true });
+    expect(await page.locator('#search-results > li').count()).toBe(10);
+    expect(await page.getByRole('status').textContent()).toBe(`找到 ${SYNTHETIC_DIGESTS} 篇，显示前 10 篇。`);
+    await page.getByRole('button', { name: '显示更多' }).click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(20);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('#search-results > li')].indexOf(
+          document.activeElement!.closest('#search-results > li')!,
+        ),
+      ),
+    ).toBe(10);
+    expect(await page.getByRole('status').textContent()).toBe(`找到 ${SYNTHETIC_DIGESTS} 篇，显示前 20 篇。`);
+    await page.close();
+  });
+
+  it('is reached from the search box in the header of every other page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}/about/`);
+    const box = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox', { name: '搜索摘要' });
+    await box.fill('跟随式发展');
+    await box.press('Enter');
+    await shown(page, searchParamsFor({ query: '跟随式发展', tag: '', kind: '', sort: 'date' }).toString());
+    expect(await resultLinks(page)).toEqual(containing('跟随式发展'));
+    await context.close();
+  });
+
+  it('links sub-results to sections and key figures that exist on the digest page', async () => {
+    const page = await openSearch({ query: '3342万' });
+    const links = await page
+      .locator('#search-results .sections a')
+      .evaluateAll((found) => found.map((link) => link.getAttribute('href')!));
+    expect(links.some((link) => /#figure-/.test(link))).toBe(true);
+    for (const link of links) {
+      const url = new URL(link, site.baseUrl);
+      const html = readFileSync(join(workspace, 'dist', url.pathname, 'index.html'), 'utf8');
+      expect(html, link).toContain(`id="${decodeURIComponent(url.hash.slice(1))}"`);
+    }
+    await page.close();
+  });
+
+  for (const dark of [false, true]) {
+    for (const width of [1280, 360]) {
+      it(`shows results accessibly and fits ${width} px (${dark ? 'dark' : 'light'})`, async () => {
+        const page = await openSearch({ query: '大模型' }, { width, dark });
+        expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+          0,
+        );
+        await page.screenshot({
+          path: join(screenshots, `search-${width}-${dark ? 'dark' : 'light'}.png`),
+          fullPage: true,
+        });
+        await page.close();
+      });
+    }
+  }
+
+  it('says without JavaScript that search needs it, and offers the tags and the archive', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}${searchPath}?q=盘古`);
+    const notice = page.locator('.noscript');
+    expect(await notice.textContent()).toContain('JavaScript');
+    expect(
+      await notice.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual(['/tags/', '/archive/']);
+    await context.close();
+  });
+
+  it('stops the build and publishes nothing when the index cannot be built', async () => {
+    const outDir = join(workspace, 'dist-search-failed');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'previous.txt'), 'the previous output');
+    const result = await runNodeScriptAsync(workspace, 'scripts/build.ts', ['--out-dir', 'dist-search-failed'], {
+      PAGEFIND_BINARY_PATH: '/bin/false',
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('Pagefind 建立搜索索引失败');
+    expect(result.output).toContain('dist-search-failed/ 保持原样');
+    expect(readdirSync(outDir)).toEqual(['previous.txt']);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+
+  it('only digest pages are in the index', () => {
+    const entry = JSON.parse(readFileSync(join(workspace, 'dist/pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: digests.length }) });
+    expect(readdirSync(join(workspace, 'dist/pagefind/fragment')).length).toBe(digests.length);
+  });
+});
