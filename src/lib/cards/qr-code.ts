@@ -3,7 +3,8 @@
  * computes the symbol (version, masking, error correction); this module only turns its module
  * matrix into one path, with the quiet zone the standard requires around it.
  */
-import QRCode from 'qrcode';
+// The encoder alone, not the package entry (see qrcode-core.d.ts).
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 /**
  * Level M restores up to 15% of damaged modules: a poster is photographed off a screen or
@@ -26,7 +27,7 @@ export interface QrCodeImage {
  * rectangle of the path, which keeps the SVG a few kilobytes even for a long URL.
  */
 export function qrCodeImage(text: string): QrCodeImage {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: ERROR_CORRECTION });
+  const { modules } = create(text, { errorCorrectionLevel: ERROR_CORRECTION });
   const size = modules.size;
   const total = size + 2 * QUIET_ZONE_MODULES;
   let path = '';
