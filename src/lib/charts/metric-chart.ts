@@ -136,8 +136,8 @@ export function metricChart(input: MetricChartInput, id: string): MetricChart {
     y: { domain: keys, tickFormat: (key: string) => whenOf.get(key) ?? UNDATED, label: null },
     marks: [
       // Decorative marks are hidden from assistive technology; the dots and values carry the data.
-      Plot.ruleX([0], { ariaHidden: true }),
-      Plot.ruleY(plotted, { y: 'key', x1: 0, x2: 'numeric', ariaHidden: true, className: 'chart-stem' }),
+      Plot.ruleX([0], { ariaHidden: 'true' }),
+      Plot.ruleY(plotted, { y: 'key', x1: 0, x2: 'numeric', ariaHidden: 'true', className: 'chart-stem' }),
       // The arrow only shows the bound; its dot and value carry the link, so a keyboard reader
       // meets each figure twice at most.
       Plot.arrow(byHedge('at-least'), {
@@ -146,7 +146,7 @@ export function metricChart(input: MetricChartInput, id: string): MetricChart {
         y1: 'key',
         y2: 'key',
         headLength: 8,
-        ariaHidden: true,
+        ariaHidden: 'true',
         strokeWidth: 2,
         className: 'chart-at-least',
       }),
