@@ -37,6 +37,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { benchSearch, printSearchFigures, type SearchFigures } from './bench-search.ts';
 import { checkProject } from './check-content.ts';
 import { syntheticCorpus } from './lib/synthetic-corpus.ts';
 
@@ -317,6 +318,10 @@ async function main(): Promise<number> {
     const edited = await build(workspace, 'edited');
     console.log(`  rebuild after editing ${editedFile}: ${edited.seconds.toFixed(1)} s\n`);
     const output = measureOutput(join(workspace, 'dist'));
+    // The search index grows with the corpus: measure what one query costs a reader at this size.
+    const search = await benchSearch(join(workspace, 'dist'));
+    printSearchFigures('dist', search);
+    console.log('');
 
     const comparePath =
       values.compare ??
@@ -494,6 +499,7 @@ async function main(): Promise<number> {
       editedFile,
       builds,
       output,
+      search,
       peakRssMb: peakMb,
       compare,
       budgets: BUDGET,
@@ -526,6 +532,8 @@ export interface BenchResult {
   editedFile: string;
   builds: { cold: BuildMeasure; unchanged: BuildMeasure; edited: BuildMeasure };
   output: ReturnType<typeof measureOutput>;
+  /** The search index and one query per sample, measured in Chromium. */
+  search: SearchFigures;
   /** The largest peak of the three builds, process or process tree. */
   peakRssMb: number;
   compare: { file: string; digests: number; coldSeconds: number; ratio: number; target: number } | null;
