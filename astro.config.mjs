@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
+import { shareImageFiles } from './src/lib/share-image-files.ts';
 
 /**
  * What contributors see in `astro dev` only: drafts, and a page listing every share card.
@@ -32,9 +33,11 @@ export default defineConfig({
   markdown: {
     processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [contentPolicyPlugin()] }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview(), shareImageFiles()],
   devToolbar: { enabled: false },
   // Every page's CSS is a file, never an inline <style>, so the Content-Security-Policy each page
   // carries (src/lib/csp.ts) can allow styles from this site only, with no hashes to keep in step.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are rendered 8 at a time: while one waits on a file or a card, the next renders (an
+  // unchanged rebuild of 1,000 digests spent 58 s rendering one at a time, 33-37 s at 4 to 16).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
 });

@@ -1,8 +1,8 @@
 /**
  * Draws the site's cards and posters during a build: checks every character of both against the
  * font first (satori would draw a missing one as an empty box, silently), then draws each at
- * most once, through the on-disk cache and on every core, for the card and poster routes and the
- * feeds alike.
+ * most once, through the on-disk cache and on every core, for the build's list of images, the
+ * feeds and, in `astro dev`, the card and poster routes alike.
  */
 import { createCardCache } from './cards/cache.ts';
 import { loadCardFonts } from './cards/fonts.ts';
@@ -10,6 +10,7 @@ import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
 import type { CardDrawing } from './cards/render.ts';
 import { ContentError } from './content-rules.ts';
 import type { Digest, Metric } from './digests.ts';
+import type { ShareImageFile } from './share-image-files.ts';
 import {
   allPosters,
   allShareCards,
@@ -44,8 +45,9 @@ interface SiteImages {
 }
 
 let prepared: Promise<SiteImages> | undefined;
-/** Images listed but not yet served: the summary is printed when the last one is. */
-let toServe = 0;
+
+/** How many images the build's list checks in the cache at once. */
+const IMAGES_AT_ONCE = 64;
 
 async function prepare(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
   const { coverage } = await loadCardFonts();
@@ -56,7 +58,6 @@ async function prepare(digests: readonly Digest[], metrics: readonly Metric[], s
   if (problems.length > 0) throw new ContentError(problems);
   const cards = allShareCards(digests, metrics);
   const posters = allPosters(digests, site);
-  toServe = cards.length + posters.length;
   await (await cardPipeline()).queue([...cards, ...posters].map(drawingOf));
   return { digests, site, cards, posters };
 }
@@ -99,13 +100,33 @@ export async function drawCard(shareCard: ShareCard): Promise<Uint8Array> {
   return (await cardPipeline()).png(drawingOf(shareCard));
 }
 
-/** The PNG of a card or poster for its route; the last one served prints the summary. */
-export async function serveCard(shareCard: ShareCard): Promise<Uint8Array> {
-  const png = await drawCard(shareCard);
-  toServe -= 1;
-  // The last image written: say how much work the cache saved (a rebuild should draw none).
-  if (toServe === 0) console.log(`\n${cardSummary()}`);
-  return png;
+/**
+ * Every card and poster of the site with the cache file that holds it, once every one is
+ * drawn: the list a build publishes the images from (share-image-files.ts). Then it says how
+ * much work the cache saved (a rebuild should draw none).
+ */
+export async function shareImageFileList(
+  digests: readonly Digest[],
+  metrics: readonly Metric[],
+  site: string,
+): Promise<ShareImageFile[]> {
+  const { cards, posters } = await siteImages(digests, metrics, site);
+  const pipeline = await cardPipeline();
+  const images = [...cards, ...posters];
+  const files: ShareImageFile[] = [];
+  // Every miss is already being drawn in the pool; a hit is a small read. A few dozen reads at a
+  // time keep every I/O thread busy (one at a time took ~5 s at 1,000 digests) without holding
+  // thousands of PNGs in memory at once.
+  for (let start = 0; start < images.length; start += IMAGES_AT_ONCE) {
+    const batch = images.slice(start, start + IMAGES_AT_ONCE);
+    files.push(
+      ...(await Promise.all(
+        batch.map(async (image) => ({ path: image.path, file: await pipeline.file(drawingOf(image)) })),
+      )),
+    );
+  }
+  console.log(`\n${cardSummary()}`);
+  return files;
 }
 
 /** "Cards: 3 drawn, 25 from the cache (.cache/cards)", posters included, for the build log. */

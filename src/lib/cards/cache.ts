@@ -21,6 +21,8 @@ export interface CardCache {
   has(key: string): Promise<boolean>;
   /** Stores a PNG under `key`, atomically. */
   set(key: string, png: Uint8Array): Promise<void>;
+  /** The file that holds (or will hold) the PNG for `key`. */
+  fileOf(key: string): string;
 }
 
 /** Where cards are cached unless told otherwise: `.cache/cards` in the project root (git-ignored). */
@@ -69,6 +71,7 @@ export function createCardCache(dir: string = defaultCardCacheDir()): CardCache 
   };
   return {
     dir: absoluteDir,
+    fileOf: pathOf,
     async get(key) {
       try {
         const bytes = new Uint8Array(await readFile(pathOf(key)));

@@ -68,6 +68,21 @@ describe('createCardPipeline', { timeout: 60_000 }, async () => {
     expect((await readFile(path)).equals(good)).toBe(true);
   });
 
+  it('names the cache file of a card, drawing it first when the cache lacks it or holds a damaged one', async () => {
+    const path = join(dir, `${cardCacheKey(drawing('超过180个'), fontsVersion)}.png`);
+    const first = pipelineOver();
+    expect(await first.file(drawing('超过180个'))).toBe(path);
+    expect(first.stats).toEqual({ rendered: 1, fromCache: 0, poolsStarted: 1 });
+    const good = await readFile(path);
+
+    await writeFile(path, good.subarray(0, 100));
+    const rebuild = pipelineOver();
+    expect(await rebuild.file(drawing('超过180个'))).toBe(path);
+    expect(rebuild.stats).toEqual({ rendered: 1, fromCache: 0, poolsStarted: 1 });
+    expect((await readFile(path)).equals(good)).toBe(true);
+    expect(await pipelineOver().file(drawing('超过180个'))).toBe(path);
+  });
+
   it('works again after its folder was deleted', async () => {
     await rm(dir, { recursive: true, force: true });
     const pipeline = pipelineOver();

@@ -29,6 +29,8 @@ export interface CardPipeline {
   queue(drawings: readonly CardDrawing[]): Promise<void>;
   /** The PNG of a drawing, drawn at most once per pipeline. */
   png(drawing: CardDrawing): Promise<Uint8Array>;
+  /** The cache file holding the PNG of a drawing, once it is there (drawn if it was not). */
+  file(drawing: CardDrawing): Promise<string>;
   stats: CardPipelineStats;
   cache: CardCache;
   /** Stops the pool if one is running. */
@@ -143,6 +145,11 @@ export function createCardPipeline({ cache, fontsVersion, threads }: CardPipelin
     png(cardDrawing) {
       const key = cardCacheKey(cardDrawing, fontsVersion);
       return pending.get(key) ?? track(key, fromCacheOrDrawn(key, cardDrawing));
+    },
+    async file(cardDrawing) {
+      // Through `png`, so a damaged cache entry is drawn again rather than published.
+      await this.png(cardDrawing);
+      return cache.fileOf(cardCacheKey(cardDrawing, fontsVersion));
     },
     stats,
     cache,

@@ -1,24 +1,25 @@
 /**
  * Turns a drawing (card data and the size to draw it at) into a PNG: satori lays the template
- * out as SVG (text already converted to paths), resvg rasterises it, sharp stores it as a
- * palette PNG. The glyph check happens before, in the caller, so a card with a character the
- * font lacks stops the build instead of showing an empty box. This module runs in the card
- * worker threads (draw-worker.ts) and, for tests and benchmarks, in the main thread: both give
- * the same bytes.
+ * out as SVG (text already converted to paths), resvg rasterises it, and it is stored as a
+ * palette PNG of its exact colours (palette-png.ts), or quantised by sharp if it has too many.
+ * The glyph check happens before, in the caller, so a card with a character the font lacks
+ * stops the build instead of showing an empty box. This module runs in the card worker threads
+ * (draw-worker.ts) and, for tests and benchmarks, in the main thread: both give the same bytes.
  */
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import type { Card } from './card-data.ts';
 import type { CardFonts } from './fonts.ts';
+import { exactPalettePng } from './palette-png.ts';
 import { cardElement, type CardSize } from './templates.ts';
 
 /**
  * Part of every render cache key: bump it whenever templates.ts draws anything differently or
  * the PNG encoding changes. 2: palette PNG instead of RGBA. 3: posters, and
- * the site card's footer without the 来源 label.
+ * the site card's footer without the 来源 label. 4: exact palette instead of sharp's quantiser.
  */
-export const TEMPLATE_VERSION = '3';
+export const TEMPLATE_VERSION = '4';
 
 /** What to draw: a card of some kind, at a size in pixels. Plain data, so it can go to a worker. */
 export interface CardDrawing extends CardSize {
@@ -26,11 +27,10 @@ export interface CardDrawing extends CardSize {
 }
 
 /**
- * A card is flat colour plus anti-aliased text: it uses fewer than 256 colours in effect, so a
- * palette PNG keeps every pixel within 1/255 of the RGBA original at under half the bytes.
- * Effort 1 is the fastest quantisation and measured as good as higher efforts here. No dither:
- * error diffusion only helps gradients, which cards have none of, and it sprinkles noise along
- * text edges.
+ * For the rare drawing with more than 256 colours: a quantised palette PNG stays within 1/255
+ * of the original at under half the bytes of RGBA. Effort 1 is the fastest quantisation and
+ * measured as good as higher efforts here. No dither: error diffusion only helps gradients,
+ * which cards have none of, and it sprinkles noise along text edges.
  */
 const PALETTE_PNG = { palette: true, effort: 1, dither: 0 } as const;
 
@@ -47,6 +47,8 @@ export async function renderCardPng(drawing: CardDrawing, fonts: Pick<CardFonts,
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: false },
   });
+  const exact = exactPalettePng(image.pixels, image.width, image.height);
+  if (exact) return exact;
   // sharp takes resvg's raw RGBA pixels: encoding them as an RGBA PNG first would cost ~24 ms.
   const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
     .png(PALETTE_PNG)

@@ -3,7 +3,7 @@
  * no HTML, with every link written out. The body is the same feed rendering the HTML edition
  * uses, converted by html-to-text.
  */
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { formatChineseDate } from '../dates.ts';
 import type { FeedDigest } from '../feeds.ts';
 import { SITE } from '../site.ts';
@@ -12,7 +12,8 @@ import type { EmailEditionOptions } from './html.ts';
 
 const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 };
 
-const CONVERSION: HtmlToTextOptions = {
+/** Compiled once: html-to-text's `convert` would compile these options again for every digest. */
+const toText = compile({
   // Chinese has no spaces to wrap at; mail clients wrap plain text themselves.
   wordwrap: false,
   selectors: [
@@ -25,7 +26,7 @@ const CONVERSION: HtmlToTextOptions = {
     { selector: 'h3', options: heading },
     { selector: 'hr', format: 'skip' },
   ],
-};
+});
 
 /** The email edition of `digest` as plain text. */
 export function emailText(digest: FeedDigest, options: EmailEditionOptions): string {
@@ -42,7 +43,7 @@ export function emailText(digest: FeedDigest, options: EmailEditionOptions): str
     '',
     rule,
     '',
-    convert(digest.contentHtml, CONVERSION),
+    toText(digest.contentHtml),
     '',
     rule,
     `订阅：RSS ${url(rssPath)} · JSON Feed ${url(jsonFeedPath)}`,

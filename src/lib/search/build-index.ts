@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
-import { pagefindDir } from '../urls.ts';
+import { digestPath, pagefindDir } from '../urls.ts';
 
 /** What the index holds, for the build log. */
 export interface IndexSummary {
@@ -47,6 +47,9 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/** The digest pages' files, as a glob relative to the built site (digests, any id, index.html). */
+const digestPagesGlob = `${digestPath('*').slice(1)}index.html`;
+
 /**
  * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search
  * page has its own small interface, since theirs inject styles the site's CSP forbids; leaving
@@ -72,7 +75,19 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   const outputPath = join(siteDir, pagefindDir);
   const run = spawnSync(
     pagefindBinary(),
-    ['--site', siteDir, '--output-subdir', pagefindDir, '--force-language', 'zh-cn', '--quiet'],
+    // Only the digest pages are indexed (data-pagefind-body), so only they are read: parsing the
+    // other ~6,000 pages at 1,000 digests took ~5 s for nothing.
+    [
+      '--site',
+      siteDir,
+      '--output-subdir',
+      pagefindDir,
+      '--glob',
+      digestPagesGlob,
+      '--force-language',
+      'zh-cn',
+      '--quiet',
+    ],
     { encoding: 'utf8' },
   );
   if (run.error || run.status !== 0) {
@@ -80,7 +95,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   }
   const unused = readdirSync(outputPath).filter((name) => UNUSED_UI.test(name));
   await Promise.all(unused.map((name) => rm(join(outputPath, name))));
-  // Pagefind reads every page but indexes only those with data-pagefind-body: the digest pages.
+  // Every digest page carries data-pagefind-body; a page without it would be left out silently.
   const pages = indexedPages(outputPath);
   const expected = countDigestPages(siteDir);
   if (pages !== expected) {

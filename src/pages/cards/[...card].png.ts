@@ -1,11 +1,14 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { drawableShareCards, serveCard } from '../../lib/card-files.ts';
+import { drawableShareCards, drawCard } from '../../lib/card-files.ts';
 import { getContent } from '../../lib/digests.ts';
 
 export const getStaticPaths = (async () => {
   // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting.
   const { digests, metrics } = await getContent();
   const cards = await drawableShareCards(digests, metrics, import.meta.env.SITE);
+  // Listing them starts drawing every one the cache lacks. A build then publishes them from the
+  // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
+  if (!import.meta.env.DEV) return [];
   return cards.map((shareCard) => ({
     params: { card: shareCard.path.replace(/^\/cards\//, '').replace(/\.png$/, '') },
     props: { shareCard },
@@ -15,6 +18,6 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const png = await serveCard(props.shareCard);
+  const png = await drawCard(props.shareCard);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

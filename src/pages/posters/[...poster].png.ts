@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { drawablePosters, serveCard } from '../../lib/card-files.ts';
+import { drawablePosters, drawCard } from '../../lib/card-files.ts';
 import { getContent } from '../../lib/digests.ts';
 
 export const getStaticPaths = (async () => {
@@ -7,6 +7,9 @@ export const getStaticPaths = (async () => {
   // base of the URL each poster's QR code encodes.
   const { digests, metrics } = await getContent();
   const posters = await drawablePosters(digests, metrics, import.meta.env.SITE);
+  // Listing them starts drawing every one the cache lacks. A build then publishes them from the
+  // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
+  if (!import.meta.env.DEV) return [];
   return posters.map((poster) => ({
     params: { poster: poster.path.replace(/^\/posters\//, '').replace(/\.png$/, '') },
     props: { poster },
@@ -16,6 +19,6 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const png = await serveCard(props.poster);
+  const png = await drawCard(props.poster);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
