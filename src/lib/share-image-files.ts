@@ -80,6 +80,13 @@ export function shareImageFiles(): AstroIntegration {
   return {
     name: 'share-image-files',
     hooks: {
+      // Tells the image routes and the list (import.meta.env.SHARE_IMAGES_LINKED) that this build
+      // links the images. Not !import.meta.env.DEV: a stray NODE_ENV (a test runner's "test")
+      // turns DEV on in a build, which then published no image at all.
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'build') return;
+        updateConfig({ vite: { define: { 'import.meta.env.SHARE_IMAGES_LINKED': 'true' } } });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const count = await publishShareImages(fileURLToPath(dir));
         logger.info(`${count} cards and posters linked from the card cache`);

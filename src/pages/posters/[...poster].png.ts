@@ -9,7 +9,7 @@ export const getStaticPaths = (async () => {
   const posters = await drawablePosters(digests, metrics, import.meta.env.SITE);
   // Listing them starts drawing every one the cache lacks. A build then publishes them from the
   // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
-  if (!import.meta.env.DEV) return [];
+  if (import.meta.env.SHARE_IMAGES_LINKED) return [];
   return posters.map((poster) => ({
     params: { poster: poster.path.replace(/^\/posters\//, '').replace(/\.png$/, '') },
     props: { poster },
