@@ -4,6 +4,7 @@
  * absolute) inside a single column, every style inlined by juice, no class, `<style>`, `<link>`
  * or `<script>` left.
  */
+import { load } from 'cheerio';
 import type { Comment, Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -99,27 +100,27 @@ function emailTree(digest: FeedDigest, options: EmailEditionOptions): Root {
   };
 }
 
-/** Removes every class attribute: once inlined, styles no longer depend on them. */
-function dropClasses(html: string): string {
-  const tree = fromHtml(html);
-  visit(tree, 'element', (element) => {
-    delete element.properties.className;
-  });
-  // A ' inside a double-quoted style attribute is harmless; encoding it would only make the
-  // inlined font stack unreadable to an editor looking at the source.
-  return toHtml(tree, { allowDangerousCharacters: true, upperDoctype: true });
-}
+/** How juice inlines: the stylesheet's rules only, every `var()` resolved, the `<style>` removed. */
+const INLINING = {
+  removeStyleTags: true,
+  preserveMediaQueries: false,
+  preserveFontFaces: false,
+  resolveCSSVariables: true,
+  // The width attributes are set above for Outlook; CSS decides everywhere else.
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+};
 
 /** The complete email edition of `digest`, as an HTML document with every style inline. */
 export function emailHtml(digest: FeedDigest, options: EmailEditionOptions): string {
-  const inlined = juice(toHtml(emailTree(digest, options)), {
-    removeStyleTags: true,
-    preserveMediaQueries: false,
-    preserveFontFaces: false,
-    resolveCSSVariables: true,
-    // The width attributes are set above for Outlook; CSS decides everywhere else.
-    applyWidthAttributes: false,
-    applyHeightAttributes: false,
+  // One parse for the whole job, the way juice parses its own input (htmlparser2, entities kept
+  // as written): juice inlines into it, then the classes go. Parsing the output again to drop
+  // them cost a third of each edition's time.
+  const $ = load(toHtml(emailTree(digest, options), { upperDoctype: true }), {
+    xml: { xmlMode: false, decodeEntities: false },
   });
-  return dropClasses(inlined);
+  juice.juiceDocument($, INLINING);
+  // Once inlined, styles no longer depend on the classes.
+  $('[class]').removeAttr('class');
+  return $.html();
 }
