@@ -36,7 +36,7 @@ export interface QueryFigures {
   query: string;
   /** The page's status line, e.g. "找到 45 篇，显示前 10 篇。" */
   status: string;
-  /** Requests and bytes (headers and bodies) from the first keystroke until results showed. */
+  /** Requests and bytes (headers and bodies) from the first keystroke until the results and their sections showed. */
   requests: number;
   bytes: number;
   /** From the last keystroke to the results on screen (includes the page's typing pause). */
@@ -92,6 +92,11 @@ async function measureQuery(
   }, expected);
   await page.getByRole('searchbox', { name: '关键词' }).pressSequentially(query, { delay: 50 });
   await page.waitForFunction(() => (window.benchMarks?.shown ?? 0) > 0);
+  // The bytes count everything the query loads, the section links that follow the results too.
+  await page.waitForFunction(
+    (expected) => document.querySelector('#search-results')?.getAttribute('data-sections') === expected,
+    expected,
+  );
   await page.waitForLoadState('networkidle');
   const marks = await page.evaluate(() => window.benchMarks ?? { key: 0, shown: 0 });
   const status = (await page.getByRole('status').textContent()) ?? '';

@@ -107,14 +107,20 @@ async function openSearch(
   const params = searchParamsFor(full).toString();
   await page.goto(`${(options.many ? manySite : site).baseUrl}${searchPath}${params ? `?${params}` : ''}`);
   await shown(page, params);
+  // The section links follow the results (the plain search runs after them): wait for the page
+  // to be complete, so every check sees what the reader ends up with.
+  if (full.query.trim()) await shown(page, params, 'data-sections');
   return page;
 }
 
-/** Waits until the results on screen are those of `params` (the page marks them). */
-async function shown(page: Page, params: string): Promise<void> {
+/**
+ * Waits until the results on screen are those of `params` (the page marks them), or with
+ * `data-sections` until their section links are complete too.
+ */
+async function shown(page: Page, params: string, mark = 'data-shown'): Promise<void> {
   await page.waitForFunction(
-    (expected) => document.querySelector('#search-results')?.getAttribute('data-shown') === expected,
-    params,
+    ([expected, attribute]) => document.querySelector('#search-results')?.getAttribute(attribute!) === expected,
+    [params, mark],
   );
 }
 
