@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, previewSite } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useReader } from './support/browser.ts';
 import { groupByMonth, groupByYear } from '../src/lib/collection.ts';
 import { publishedSourceDigests, sourceMetrics } from './support/site.ts';
 
@@ -41,33 +41,20 @@ const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
 
 const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof previewSite>>;
-let manySite: Awaited<ReturnType<typeof previewSite>>;
+const reader = useReader();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-  site = await previewSite(workspace);
-  manySite = await previewSite(inject('manyWorkspace'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await manySite?.stop();
-});
-
-/** A page in its own browser context (axe-core needs one); closing the page closes the context. */
+/** A page of the real site, or with `many` of the synthetic corpus, on a phone or a desktop. */
 async function openPage(
   path: string,
   options: { width?: number; dark?: boolean; many?: boolean | undefined } = {},
 ): Promise<Page> {
   const viewport = options.width === VIEWPORTS.phone.width ? VIEWPORTS.phone : VIEWPORTS.desktop;
-  const context = await browser.newContext({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  await page.goto((options.many ? manySite : site).baseUrl + path);
+  const page = await reader.page({ viewport, colorScheme: options.dark ? 'dark' : 'light' });
+  await page.goto(reader.url(path, options.many));
   return page;
 }
 
@@ -75,15 +62,15 @@ describe('a reader browsing the site', () => {
   it('goes from the home page to a digest, one of its tags, and the archive', async () => {
     const page = await openPage('/');
     await page.getByRole('link', { name: newest.data.title }).first().click();
-    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/digests/${newest.id}/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/digests/${newest.id}/`));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(newest.data.title);
 
     await page.locator('article .tags a').first().click();
-    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/tags/${newest.data.tags[0]}/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/tags/${newest.data.tags[0]}/`));
     expect(await page.getByRole('link', { name: newest.data.title }).count()).toBeGreaterThan(0);
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '归档' }).click();
-    await expect.poll(() => page.url()).toBe(`${site.baseUrl}/archive/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/archive/`));
     expect(await page.locator('.archive-list a').count()).toBe(newestYear!.count);
     await page.close();
   });
@@ -92,14 +79,14 @@ describe('a reader browsing the site', () => {
     const page = await openPage('/tags/policy/', { many: true });
     const pages = page.getByRole('navigation', { name: '“政策与监管”标签的分页' });
     await pages.getByRole('link', { name: '下一页' }).click();
-    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/2/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/tags/policy/2/`, true));
     expect(await pages.locator('[aria-current="page"]').textContent()).toBe('2');
     await pages.getByRole('link', { name: '第 3 页' }).click();
-    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/3/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/tags/policy/3/`, true));
     await pages.getByRole('link', { name: '上一页' }).click();
-    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/2/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/tags/policy/2/`, true));
     await pages.getByRole('link', { name: '第 1 页' }).click();
-    await expect.poll(() => page.url()).toBe(`${manySite.baseUrl}/tags/policy/`);
+    await expect.poll(() => page.url()).toBe(reader.url(`/tags/policy/`, true));
     await page.close();
   });
 
@@ -179,13 +166,11 @@ describe('the metric chart', () => {
 describe('Chinese typography', () => {
   it('sets body text in a system CJK font, with a comfortable line height and measure', async () => {
     const fontRequests: string[] = [];
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    page.on('close', () => void context.close());
+    const page = await reader.page({ viewport: VIEWPORTS.desktop });
     page.on('request', (request) => {
       if (request.resourceType() === 'font') fontRequests.push(request.url());
     });
-    await page.goto(`${site.baseUrl}/digests/${newest.id}/`);
+    await page.goto(reader.url(`/digests/${newest.id}/`));
     const metrics = await page
       .locator('.body p')
       .first()

@@ -7,14 +7,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOURCE_KINDS } from '../src/lib/schema.ts';
 import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
 import { digestPath, searchPath } from '../src/lib/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { runNodeScriptAsync } from './setup/workspace.ts';
-import { launchChromium, previewSite } from './support/browser.ts';
+import { useReader } from './support/browser.ts';
 import { publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
 
 const workspace = inject('workspace');
@@ -76,21 +76,10 @@ const QUERIES = [
   '开源 大模型',
 ];
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof previewSite>>;
-let manySite: Awaited<ReturnType<typeof previewSite>>;
+const reader = useReader();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-  site = await previewSite(workspace);
-  manySite = await previewSite(inject('manyWorkspace'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await manySite?.stop();
 });
 
 async function openSearch(
@@ -98,14 +87,12 @@ async function openSearch(
   options: { width?: number; dark?: boolean; many?: boolean } = {},
 ): Promise<Page> {
   const full: SearchState = { query: '', tag: '', kind: '', sort: 'date', ...state };
-  const context = await browser.newContext({
+  const page = await reader.page({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.dark ? 'dark' : 'light',
   });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
   const params = searchParamsFor(full).toString();
-  await page.goto(`${(options.many ? manySite : site).baseUrl}${searchPath}${params ? `?${params}` : ''}`);
+  await page.goto(reader.url(`${searchPath}${params ? `?${params}` : ''}`, options.many));
   await shown(page, params);
   // The section links follow the results (the plain search runs after them): wait for the page
   // to be complete, so every check sees what the reader ends up with.
@@ -209,15 +196,14 @@ describe('the search page', () => {
   });
 
   it('is reached from the search box in the header of every other page', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/about/`);
+    const page = await reader.page();
+    await page.goto(reader.url('/about/'));
     const box = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox', { name: '搜索摘要' });
     await box.fill('跟随式发展');
     await box.press('Enter');
     await shown(page, searchParamsFor({ query: '跟随式发展', tag: '', kind: '', sort: 'date' }).toString());
     expect(await resultLinks(page)).toEqual(containing('跟随式发展'));
-    await context.close();
+    await page.close();
   });
 
   it('links sub-results to sections and key figures that exist on the digest page', async () => {
@@ -227,7 +213,7 @@ describe('the search page', () => {
       .evaluateAll((found) => found.map((link) => link.getAttribute('href')!));
     expect(links.some((link) => /#figure-/.test(link))).toBe(true);
     for (const link of links) {
-      const url = new URL(link, site.baseUrl);
+      const url = new URL(link, reader.url('/'));
       const html = readFileSync(join(workspace, 'dist', url.pathname, 'index.html'), 'utf8');
       expect(html, link).toContain(`id="${decodeURIComponent(url.hash.slice(1))}"`);
     }
@@ -254,15 +240,14 @@ describe('the search page', () => {
   }
 
   it('says without JavaScript that search needs it, and offers the tags and the archive', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${site.baseUrl}${searchPath}?q=盘古`);
+    const page = await reader.page({ javaScriptEnabled: false });
+    await page.goto(reader.url(`${searchPath}?q=盘古`));
     const notice = page.locator('.noscript');
     expect(await notice.textContent()).toContain('JavaScript');
     expect(
       await notice.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
     ).toEqual(['/tags/', '/archive/']);
-    await context.close();
+    await page.close();
   });
 
   it('stops the build and publishes nothing when the index cannot be built', async () => {

@@ -10,6 +10,7 @@ import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
 import type { CardDrawing } from './cards/render.ts';
 import { ContentError } from './content-rules.ts';
 import type { Digest, Metric } from './digests.ts';
+import { mapInBatches } from './in-batches.ts';
 import type { ShareImageFile } from './share-image-files.ts';
 import {
   allPosters,
@@ -45,9 +46,6 @@ interface SiteImages {
 }
 
 let prepared: Promise<SiteImages> | undefined;
-
-/** How many images the build's list checks in the cache at once. */
-const IMAGES_AT_ONCE = 64;
 
 async function prepare(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
   const { coverage } = await loadCardFonts();
@@ -112,19 +110,12 @@ export async function shareImageFileList(
 ): Promise<ShareImageFile[]> {
   const { cards, posters } = await siteImages(digests, metrics, site);
   const pipeline = await cardPipeline();
-  const images = [...cards, ...posters];
-  const files: ShareImageFile[] = [];
-  // Every miss is already being drawn in the pool; a hit is a small read. A few dozen reads at a
-  // time keep every I/O thread busy (one at a time took ~5 s at 1,000 digests) without holding
-  // thousands of PNGs in memory at once.
-  for (let start = 0; start < images.length; start += IMAGES_AT_ONCE) {
-    const batch = images.slice(start, start + IMAGES_AT_ONCE);
-    files.push(
-      ...(await Promise.all(
-        batch.map(async (image) => ({ path: image.path, file: await pipeline.file(drawingOf(image)) })),
-      )),
-    );
-  }
+  // Every miss is already being drawn in the pool; a hit is a small read (one at a time, the
+  // reads took ~5 s at 1,000 digests).
+  const files = await mapInBatches([...cards, ...posters], async (image) => ({
+    path: image.path,
+    file: await pipeline.file(drawingOf(image)),
+  }));
   console.log(`\n${cardSummary()}`);
   return files;
 }

@@ -12,6 +12,7 @@ import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { mapInBatches } from './in-batches.ts';
 
 /** The list's path in the output, the same as its route. */
 export const SHARE_IMAGES_LIST = 'share-images.json';
@@ -43,9 +44,6 @@ async function place(file: string, target: string): Promise<void> {
   }
 }
 
-/** How many images are linked at once: enough to keep every I/O thread busy. */
-const IMAGES_AT_ONCE = 64;
-
 /**
  * Links every image on the list in `outDir` into place and removes the list; returns how many
  * there were. A build without the list (none written) links nothing.
@@ -66,11 +64,7 @@ export async function publishShareImages(outDir: string): Promise<number> {
   }
   const folders = new Set(images.map(({ path }) => dirname(join(outDir, path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  for (let start = 0; start < images.length; start += IMAGES_AT_ONCE) {
-    await Promise.all(
-      images.slice(start, start + IMAGES_AT_ONCE).map(({ path, file }) => place(file, join(outDir, path))),
-    );
-  }
+  await mapInBatches(images, ({ path, file }) => place(file, join(outDir, path)));
   await rm(listPath);
   return images.length;
 }

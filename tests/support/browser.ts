@@ -4,7 +4,8 @@
  * says how to install it, never a silently skipped test.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,4 +38,46 @@ export async function previewSite(workspace: string): Promise<{ baseUrl: string;
   const { preview } = await import('astro');
   const server = await preview({ root: workspace, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   return { baseUrl: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+}
+
+/** What a browser test file reads the two test builds with (see `useReader`). */
+export interface Reader {
+  /** A page in its own browser context (axe-core needs one); closing the page closes the context. */
+  page(options?: BrowserContextOptions): Promise<Page>;
+  /** The address of `path` on the real site, or with `many` on the build of the synthetic corpus. */
+  url(path: string, many?: boolean): string;
+}
+
+/**
+ * Chromium and both test builds (the real site, and the one with the synthetic corpus) served
+ * for the tests of the calling file: started before them, stopped after them.
+ */
+export function useReader(): Reader {
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof previewSite>> | undefined;
+  let manySite: Awaited<ReturnType<typeof previewSite>> | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await previewSite(inject('workspace'));
+    manySite = await previewSite(inject('manyWorkspace'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+    await manySite?.stop();
+  });
+  return {
+    async page(options) {
+      if (!browser) throw new Error('useReader(): the browser starts in beforeAll; open pages inside a test');
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.on('close', () => void context.close());
+      return page;
+    },
+    url(path, many = false) {
+      const served = many ? manySite : site;
+      if (!served) throw new Error('useReader(): the sites start in beforeAll; ask for addresses inside a test');
+      return served.baseUrl + path;
+    },
+  };
 }
