@@ -2,7 +2,7 @@
  * Inputs that must build rather than fail: markup in a title is text, escaped wherever it
  * appears (page, lists, feeds, card alt text), and a 2 MB digest builds without crashing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import { attr, parseHtml, querySelector, querySelectorAll, readPage, textOf } fr
 const HTML_TITLE = '<script>alert(1)</script>国产大模型 & <b>研发</b>';
 const TWO_MEGABYTES = 2 * 1024 * 1024;
 const WINDOWS_SOURCE = 'rd-status-and-innovation';
+/** A file name a contributor might well choose; the address turns the space into a hyphen. */
+const CHINESE_FILE_NAME = '大模型 研发现状';
+const CHINESE_ID = '大模型-研发现状';
 
 /** A valid digest whose body is at least `bytes` long: many paragraphs under many headings. */
 function hugeDigest(bytes: number): string {
@@ -54,6 +57,7 @@ beforeAll(() => {
   // A real digest as a Windows editor saves it: a byte-order mark and CRLF line endings.
   const real = readFileSync(join(projectRoot, 'src/content/digests', `${WINDOWS_SOURCE}.mdx`), 'utf8');
   writeFileSync(join(workspace, 'src/content/digests/windows-saved.mdx'), `\uFEFF${real.replace(/\n/g, '\r\n')}`);
+  writeFileSync(join(workspace, 'src/content/digests', `${CHINESE_FILE_NAME}.mdx`), real);
   build = runNodeScript(workspace, 'scripts/build.ts');
   siteDir = join(workspace, 'dist');
 });
@@ -106,5 +110,20 @@ describe('a digest saved with a byte-order mark and CRLF line endings', () => {
     expect(textOf(querySelector(page, 'h1'))).toBe(textOf(querySelector(original, 'h1')));
     expect(textOf(querySelector(page, '.prose'))).toBe(textOf(querySelector(original, '.prose')));
     expect(readFileSync(join(siteDir, 'digests/windows-saved/index.html'), 'utf8')).not.toMatch(/\uFEFF|\r/);
+  });
+});
+
+describe('a digest whose file name is Chinese', () => {
+  it('gets its page, and the card and poster its page links to', () => {
+    const page = readPage(siteDir, `/digests/${CHINESE_ID}/`);
+    const card = decodeURIComponent(
+      new URL(attr(querySelector(page, 'meta[property="og:image"]'), 'content')!).pathname,
+    );
+    expect(card).toBe(`/cards/${CHINESE_ID}.png`);
+    for (const image of [card, `/posters/${CHINESE_ID}.png`]) {
+      const bytes = readFileSync(join(siteDir, image));
+      expect(bytes.subarray(1, 4).toString('latin1'), image).toBe('PNG');
+    }
+    expect(existsSync(join(siteDir, 'share-images.json'))).toBe(false);
   });
 });

@@ -31,8 +31,11 @@ describe('publishShareImages', () => {
     await writeList([
       { path: '/cards/site.png', file: card },
       { path: '/posters/some-digest/figure-1.png', file: poster },
+      // A digest's file name may be Chinese; its images are named after it.
+      { path: '/cards/大模型综述.png', file: card },
     ]);
-    expect(await publishShareImages(out)).toBe(2);
+    expect(await publishShareImages(out)).toBe(3);
+    expect(await readFile(join(out, 'cards/大模型综述.png'), 'utf8')).toBe('card');
     expect(await readFile(join(out, 'cards/site.png'), 'utf8')).toBe('card');
     expect(await readFile(join(out, 'posters/some-digest/figure-1.png'), 'utf8')).toBe('poster');
     // One file on disk, not two: the output links to the cache entry.
@@ -53,13 +56,18 @@ describe('publishShareImages', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  it.each(['/cards/../../etc/passwd.png', '/index.html', '/cards/a.png/../../b.png', 'cards/a.png'])(
-    'refuses to write %s, which is not a card or poster path',
-    async (path) => {
-      await writeList([{ path, file: await cached('d4', 'x') }]);
-      await expect(publishShareImages(out)).rejects.toThrow(`"${path}" from`);
-    },
-  );
+  it.each([
+    '/cards/../../etc/passwd.png',
+    '/index.html',
+    '/cards/a.png/../../b.png',
+    'cards/a.png',
+    '/cards//a.png',
+    '/cards/./a.png',
+    '/posters/a\0.png',
+  ])('refuses to write %s, which is not a card or poster path', async (path) => {
+    await writeList([{ path, file: await cached('d4', 'x') }]);
+    await expect(publishShareImages(out)).rejects.toThrow(`"${path}" from`);
+  });
 
   it('says which file is missing from the cache', async () => {
     await writeList([{ path: '/cards/site.png', file: join(cache, 'gone.png') }]);

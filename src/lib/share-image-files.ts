@@ -9,7 +9,7 @@
  * so the published file stays as it was drawn; a copy where the output is on another disk.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mapInBatches } from './in-batches.ts';
@@ -23,9 +23,13 @@ export interface ShareImageFile {
   file: string;
 }
 
-/** Whether `path` is a PNG under /cards/ or /posters/, with no way out of those folders. */
+/**
+ * Whether `path` is a PNG under /cards/ or /posters/ with no way out of those folders: no `..`,
+ * `.` or empty segment (normalising would change it). Any other character is allowed, since a
+ * digest's file name, and so its images' names, may be Chinese.
+ */
 function isImagePath(path: string): boolean {
-  return /^\/(cards|posters)\/[\w/-]+\.png$/u.test(path) && normalize(path) === path && !path.includes('//');
+  return /^\/(cards|posters)\/.+\.png$/u.test(path) && posix.normalize(path) === path && !path.includes('\0');
 }
 
 /** Puts `file` at `target`, replacing whatever is there. */
