@@ -9,7 +9,7 @@
  * `--digests N` builds a corpus of N digests: the real ones plus synthetic ones
  * (scripts/lib/synthetic-corpus.ts) up to N. Without it, only the real digests.
  * `--keep` leaves the scratch copy in place (its path is printed) to build it again by hand, e.g.
- * with BUILD_MEMORY_LOG=1 (see scripts/build.ts).
+ * with BUILD_MEMORY_LOG=1 (see scripts/lib/site-build.ts).
  * `--compare FILE` is the JSON of an earlier, smaller run; the cold build may grow at most 10%
  * faster than the corpus did. Without it, `.bench/site-200.json` is used when it exists and
  * N is larger than 200.

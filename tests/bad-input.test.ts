@@ -171,6 +171,40 @@ describe('a bad digest stops the build with a message that says what to fix', ()
 });
 
 /**
+ * The content check passed, then the site build itself failed: scripts/build.ts runs it in a
+ * process of its own and must still publish nothing, say why, and leave no staging folder.
+ */
+describe('a build that fails after the content check publishes nothing', () => {
+  const cases = {
+    'a page that throws': {
+      page: "---\nthrow new Error('页面在构建时出错');\n---\n",
+      says: '页面在构建时出错',
+    },
+    'a build process that dies without a word': {
+      page: '---\nprocess.exit(3);\n---\n',
+      says: '构建进程意外退出（退出码 3），没有报告结果。',
+    },
+  };
+  for (const [name, { page, says }] of Object.entries(cases)) {
+    it(name, () => {
+      const pagePath = join(workspace, 'src/pages/broken.astro');
+      writeFileSync(pagePath, page);
+      try {
+        const build = runNodeScript(workspace, 'scripts/build.ts');
+        expect(build.status).toBe(1);
+        expect(build.output).toContain('内容检查通过');
+        expect(build.output).toContain('构建失败；dist/ 保持原样。');
+        expect(build.output).toContain(says);
+        expect(readFileSync(join(workspace, 'dist/index.html'), 'utf8')).toBe(previousOutput);
+        expect(existsSync(join(workspace, 'dist.staging'))).toBe(false);
+      } finally {
+        rmSync(pagePath);
+      }
+    });
+  }
+});
+
+/**
  * Defence in depth: Astro itself, run without the content check, refuses the same content in the
  * MDX pipeline, before the digest is compiled to code, so nothing it holds is ever executed.
  */

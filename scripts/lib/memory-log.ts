@@ -6,6 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
+/** This process's peak resident memory so far (maxRSS covers worker threads, not child processes). */
+export function peakMemoryMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Starts sampling; `stop()` prints the peaks. Samples go to stderr so the build log stays readable. */

@@ -54,9 +54,12 @@ export function formatChineseDate(date: Date): string {
   return chineseDate.format(date);
 }
 
+// Made once: a formatter per call cost ~1.3 s of an unchanged 1,000-digest rebuild.
+const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE });
+
 /** "2026-11-20", the machine-readable form for `<time datetime>`, in China Standard Time. */
 export function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE }).format(date);
+  return isoDate.format(date);
 }
 
 /** "2023年12月14日", "2023年12月" or "2023年" for a report date as the report states it. */
