@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { DEFAULT_SITE_URL } from './src/lib/site.ts';
+import { siteUrl } from './src/lib/site.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
 import { shareImageFiles } from './src/lib/share-image-files.ts';
 
@@ -36,7 +36,7 @@ function quietHeadInjectDirective(warning, warn) {
 }
 
 export default defineConfig({
-  site: process.env.SITE_URL || DEFAULT_SITE_URL,
+  site: siteUrl(),
   trailingSlash: 'always',
   // Smart punctuation turns "--" into an en dash and quotes into Latin curly quotes; Chinese
   // text carries its own punctuation (——, “”), so it must pass through untouched.

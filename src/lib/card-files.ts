@@ -9,7 +9,6 @@ import { loadCardFonts } from './cards/fonts.ts';
 import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
 import type { CardDrawing } from './cards/render.ts';
 import { ContentError } from './content-rules.ts';
-import type { Digest, Metric } from './digests.ts';
 import { mapInBatches } from './in-batches.ts';
 import type { ShareImageFile } from './share-image-files.ts';
 import {
@@ -17,6 +16,8 @@ import {
   allShareCards,
   cardGlyphProblems,
   metricCardGlyphProblems,
+  type DigestLike,
+  type MetricLike,
   type ShareCard,
 } from './share-cards.ts';
 
@@ -39,7 +40,7 @@ function cardPipeline(): Promise<CardPipeline> {
 const drawingOf = ({ card, width, height }: ShareCard): CardDrawing => ({ card, width, height });
 
 interface SiteImages {
-  digests: readonly Digest[];
+  digests: readonly DigestLike[];
   site: string;
   cards: ShareCard[];
   posters: ShareCard[];
@@ -47,7 +48,11 @@ interface SiteImages {
 
 let prepared: Promise<SiteImages> | undefined;
 
-async function prepare(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
+async function prepare(
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
+  site: string,
+): Promise<SiteImages> {
   const { coverage } = await loadCardFonts();
   const problems = [
     ...digests.flatMap((digest) => cardGlyphProblems(digest, coverage)),
@@ -68,7 +73,7 @@ async function prepare(digests: readonly Digest[], metrics: readonly Metric[], s
  * awaits its own. The content check reports the same glyph problems earlier; this guards a
  * plain `astro build`.
  */
-function siteImages(digests: readonly Digest[], metrics: readonly Metric[], site: string): Promise<SiteImages> {
+function siteImages(digests: readonly DigestLike[], metrics: readonly MetricLike[], site: string): Promise<SiteImages> {
   if (!prepared) return (prepared = prepare(digests, metrics, site));
   return prepared.then((images) =>
     images.digests === digests && images.site === site ? images : (prepared = prepare(digests, metrics, site)),
@@ -77,8 +82,8 @@ function siteImages(digests: readonly Digest[], metrics: readonly Metric[], site
 
 /** Every card of the site (see `siteImages`); `site` is the deployed site, for the posters' QR codes. */
 export async function drawableShareCards(
-  digests: readonly Digest[],
-  metrics: readonly Metric[],
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
   site: string,
 ): Promise<ShareCard[]> {
   return (await siteImages(digests, metrics, site)).cards;
@@ -86,8 +91,8 @@ export async function drawableShareCards(
 
 /** Every poster of the site, each with a QR code of its page on `site` (see `siteImages`). */
 export async function drawablePosters(
-  digests: readonly Digest[],
-  metrics: readonly Metric[],
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
   site: string,
 ): Promise<ShareCard[]> {
   return (await siteImages(digests, metrics, site)).posters;
@@ -104,8 +109,8 @@ export async function drawCard(shareCard: ShareCard): Promise<Uint8Array> {
  * much work the cache saved (a rebuild should draw none).
  */
 export async function shareImageFileList(
-  digests: readonly Digest[],
-  metrics: readonly Metric[],
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
   site: string,
 ): Promise<ShareImageFile[]> {
   const { cards, posters } = await siteImages(digests, metrics, site);

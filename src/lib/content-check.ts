@@ -12,7 +12,7 @@ import { placeholderPlaces } from './content/placeholders.ts';
 import { readYaml } from './content/safe-yaml.ts';
 import { fieldName, referenceProblems, type ContentProblem } from './content-rules.ts';
 import { isoDay } from './dates.ts';
-import { digestSchema, explain, metricSchema, tagSchema, type DigestData } from './schema.ts';
+import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from './schema.ts';
 import { cardGlyphProblems } from './share-cards.ts';
 
 /** Whether the card font can draw a code point; without it, cards are not checked. */
@@ -37,6 +37,8 @@ export interface CheckResult {
   problems: ContentProblem[];
   /** The digests that passed, by id. */
   digests: Map<string, DigestData>;
+  /** The metrics of metrics.yaml that passed, in its order. */
+  metrics: { id: string; data: MetricData }[];
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
@@ -185,7 +187,7 @@ export function checkDigest(
 export function checkVocabulary(
   source: VocabularySource,
   kind: 'tag' | 'metric',
-): { problems: ContentProblem[]; ids: Set<string> } {
+): { problems: ContentProblem[]; ids: Set<string>; valid: { id: string; data: unknown }[] } {
   const yaml = readYaml(source.text);
   if (!yaml.ok) {
     return {
@@ -196,12 +198,14 @@ export function checkVocabulary(
         message: problem.message,
       })),
       ids: new Set(),
+      valid: [],
     };
   }
   const { document, lines } = yaml;
   const problems: ContentProblem[] = [];
   const entries = (yaml.data ?? {}) as Record<string, unknown>;
   const schema = kind === 'tag' ? tagSchema : metricSchema;
+  const valid: { id: string; data: unknown }[] = [];
   for (const [id, value] of Object.entries(entries)) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       // The id is a key: point at the key's own line, not at the entry below it.
@@ -216,6 +220,7 @@ export function checkVocabulary(
       });
     }
     const result = schema.safeParse(value);
+    if (result.success) valid.push({ id, data: result.data });
     for (const issue of result.error?.issues ?? []) {
       problems.push({
         file: source.file,
@@ -225,7 +230,7 @@ export function checkVocabulary(
       });
     }
   }
-  return { problems, ids: new Set(Object.keys(entries)) };
+  return { problems, ids: new Set(Object.keys(entries)), valid };
 }
 
 /**
@@ -284,5 +289,6 @@ export function checkContent(
     problems.push(...result.problems);
     if (result.data) digests.set(id, result.data);
   }
-  return { problems, digests };
+  // checkVocabulary parsed these with metricSchema.
+  return { problems, digests, metrics: metrics.valid as { id: string; data: MetricData }[] };
 }

@@ -55,7 +55,7 @@ export interface ShareCard {
   owner: string;
 }
 
-interface DigestLike {
+export interface DigestLike {
   id: string;
   filePath?: string | undefined;
   data: DigestData;
@@ -165,7 +165,7 @@ export function siteShareCard(digests: readonly DigestLike[]): ShareCard {
   );
 }
 
-interface MetricLike {
+export interface MetricLike {
   id: string;
   data: MetricData;
 }

@@ -14,3 +14,8 @@ export const SITE = {
  * built on it. Set SITE_URL when building for a real host.
  */
 export const DEFAULT_SITE_URL = 'https://baimo-watch.example.org/';
+
+/** The site the build is for: SITE_URL, or the placeholder host. Astro's `site` is this. */
+export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SITE_URL || DEFAULT_SITE_URL;
+}
