@@ -52,4 +52,8 @@ export default defineConfig({
   // unchanged rebuild of 1,000 digests spent 58 s rendering one at a time, 33-37 s at 4 to 16).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: { build: { rolldownOptions: { onwarn: quietHeadInjectDirective } } },
+  // Pages whose route gives a cache key (src/lib/page-cache-keys.ts) are copied from the last
+  // build when neither their data nor their code changed: the digest, figure and email pages,
+  // ~7,900 of the ~9,000 files a build writes at 1,000 digests.
+  experimental: { incrementalBuild: true },
 });

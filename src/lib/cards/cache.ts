@@ -3,9 +3,10 @@
  * data, template or font changed. Every entry is a finished PNG named by the hash of what it
  * was drawn from; nothing else is stored, so deleting the folder is always safe.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { contentHash } from '../content-hash.ts';
 import { projectRoot } from './project-root.ts';
 import { TEMPLATE_VERSION, type CardDrawing } from './render.ts';
 
@@ -30,24 +31,13 @@ export function defaultCardCacheDir(): string {
   return join(projectRoot(), '.cache', 'cards');
 }
 
-/** JSON with object keys sorted, so two equal cards built in a different key order share a key. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
-
 /**
  * The cache key of a drawing: sha256 of its card data and size, the template version and the
  * font version.
  */
 export function cardCacheKey(drawing: CardDrawing, fontsVersion: string): string {
   const { card, width, height } = drawing;
-  return createHash('sha256')
-    .update(canonicalJson({ card, width, height, templateVersion: TEMPLATE_VERSION, fontsVersion }))
-    .digest('hex');
+  return contentHash({ card, width, height, templateVersion: TEMPLATE_VERSION, fontsVersion });
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -6,12 +6,20 @@ import { getContent, type Digest } from '../digests.ts';
 import { feedDigests } from '../feed-entries.ts';
 import type { FeedDigest } from '../feeds.ts';
 import type { EmailEditionOptions } from './html.ts';
+import { emailEditionKey } from '../page-cache-keys.ts';
 import { emailSettings } from './settings.ts';
 
 /** One route per published digest, like the digest pages. */
-export async function emailRoutes(): Promise<{ params: { id: string }; props: { digest: Digest } }[]> {
-  const { digests } = await getContent();
-  return digests.map((digest) => ({ params: { id: digest.id }, props: { digest } }));
+export async function emailRoutes(): Promise<
+  { params: { id: string }; props: { digest: Digest }; cacheKey: string }[]
+> {
+  const content = await getContent();
+  const { unsubscribeUrl } = emailSettings(process.env);
+  return content.digests.map((digest) => ({
+    params: { id: digest.id },
+    props: { digest },
+    cacheKey: emailEditionKey(content, digest, unsubscribeUrl),
+  }));
 }
 
 /** The digest as the feed renders it, and the options its email edition is built with. */
