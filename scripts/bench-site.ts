@@ -29,7 +29,6 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +38,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { benchSearch, printSearchFigures, type SearchFigures } from './bench-search.ts';
 import { checkProject } from './check-content.ts';
+import { linkPackages } from './lib/link-packages.ts';
 import { syntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -120,19 +120,6 @@ function treeRssBytes(pid: number): number | null {
   };
   visit(pid);
   return total;
-}
-
-/**
- * Links each installed package into the workspace rather than the whole node_modules folder:
- * Astro keeps its content data store in node_modules/.astro and Vite its caches in
- * node_modules/.vite*, and a shared folder would let a build read another build's content.
- */
-function linkPackages(from: string, to: string): void {
-  mkdirSync(to);
-  for (const entry of readdirSync(from)) {
-    if (entry === '.astro' || entry.startsWith('.vite')) continue;
-    symlinkSync(join(from, entry), join(to, entry));
-  }
 }
 
 /** Runs the real build in `workspace` and measures it. */

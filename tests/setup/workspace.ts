@@ -1,11 +1,13 @@
 /**
  * A scratch copy of the project for tests that build it: the real sources and content, the real
- * node_modules (linked, not copied), plus whatever extra files a test adds. Builds run there so a
+ * packages (each linked, not copied; scripts/lib/link-packages.ts says why not the whole
+ * node_modules folder), plus whatever extra files a test adds. Builds run there so a
  * test never touches the developer's own dist/ or content.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { linkPackages } from '../../scripts/lib/link-packages.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +22,7 @@ export function createWorkspace(name: string, extraFiles: Record<string, string>
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const entry of COPIED) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  linkPackages(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
   for (const [path, source] of Object.entries(extraFiles)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     cpSync(source, join(root, path));
