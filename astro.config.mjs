@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteUrl } from './src/lib/site.ts';
+import { siteUrl } from './src/lib/site/site.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
-import { shareImageFiles } from './src/lib/share-image-files.ts';
+import { shareImageFiles } from './src/lib/cards/share-image-files.ts';
 
 /**
  * What contributors see in `astro dev` only: drafts, and a page listing every share card.

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import sirv from 'sirv';
 import { searchParamsFor } from '../src/lib/search/view.ts';
-import { pagefindDir, searchPath } from '../src/lib/urls.ts';
+import { pagefindDir, searchPath } from '../src/lib/site/urls.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 
 /** The budget from issue 10, for a 1,000-digest index. */

@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatProblems } from '../src/lib/content-rules.ts';
+import { formatProblems } from '../src/lib/content/content-rules.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
-import { checkContent, type CheckResult } from '../src/lib/content-check.ts';
+import { checkContent, type CheckResult } from '../src/lib/checks/content-check.ts';
 
 const DIGESTS_DIR = 'src/content/digests';
 

@@ -20,7 +20,7 @@ import {
   sendMessage,
 } from '../src/lib/email/message.ts';
 import { emailSettings, listUnsubscribeUrl } from '../src/lib/email/settings.ts';
-import { emailHtmlPath, emailTextPath } from '../src/lib/urls.ts';
+import { emailHtmlPath, emailTextPath } from '../src/lib/site/urls.ts';
 
 const USAGE = '用法：npm run email -- <摘要 id> [--send --to 收件地址]';
 const root = resolve(import.meta.dirname, '..');

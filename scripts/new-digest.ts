@@ -19,9 +19,9 @@ import {
   splitList,
   type Answer,
 } from '../src/lib/content/new-digest-answers.ts';
-import { digestTemplate } from '../src/lib/digest-template.ts';
-import { SOURCE_KINDS, type SourceKind } from '../src/lib/schema.ts';
-import { digestPath } from '../src/lib/urls.ts';
+import { digestTemplate } from '../src/lib/content/digest-template.ts';
+import { SOURCE_KINDS, type SourceKind } from '../src/lib/content/schema.ts';
+import { digestPath } from '../src/lib/site/urls.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const digestsDir = join(root, 'src/content/digests');

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useReader } from './support/browser.ts';
-import { groupByMonth, groupByYear } from '../src/lib/collection.ts';
+import { groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
 import { publishedSourceDigests, sourceMetrics } from './support/site.ts';
 
 const workspace = inject('workspace');

@@ -11,8 +11,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
-import { figuresByMetric } from '../src/lib/figures.ts';
-import { metricCardPath, metricPath } from '../src/lib/urls.ts';
+import { figuresByMetric } from '../src/lib/figures/figures.ts';
+import { metricCardPath, metricPath } from '../src/lib/site/urls.ts';
 import {
   attr,
   listFiles,

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
-import { emailHtmlPath, emailTextPath } from '../src/lib/urls.ts';
+import { emailHtmlPath, emailTextPath } from '../src/lib/site/urls.ts';
 import { runNodeScriptAsync, TEST_SITE_URL } from './setup/workspace.ts';
 import { launchChromium, previewSite } from './support/browser.ts';
 import {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, inject, it } from 'vitest';
-import { FEED_ITEM_LIMIT } from '../src/lib/feeds.ts';
+import { FEED_ITEM_LIMIT } from '../src/lib/feeds/feeds.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,

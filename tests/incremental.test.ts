@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neighbours } from '../src/lib/collection.ts';
-import { digestPath, emailHtmlPath, emailTextPath, figurePath } from '../src/lib/urls.ts';
+import { neighbours } from '../src/lib/content/collection.ts';
+import { digestPath, emailHtmlPath, emailTextPath, figurePath } from '../src/lib/site/urls.ts';
 import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 

@@ -9,15 +9,15 @@ import { parse } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Root } from 'hast';
-import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/collection.ts';
+import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
 import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
-import { AUTHOR_SEPARATOR, FIGURE_COLUMNS, figureRecords } from '../src/lib/figures-dataset.ts';
-import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures.ts';
-import { TAG_PAGE_SIZE } from '../src/lib/pagination.ts';
-import { hedgeOf } from '../src/lib/charts/hedge.ts';
-import { whenLabel, UNDATED } from '../src/lib/charts/metric-chart.ts';
-import { contentSecurityPolicy } from '../src/lib/csp.ts';
+import { AUTHOR_SEPARATOR, FIGURE_COLUMNS, figureRecords } from '../src/lib/figures/figures-dataset.ts';
+import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures/figures.ts';
+import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
+import { hedgeOf } from '../src/lib/figures/hedge.ts';
+import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
+import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
 import {
   figureAnchorId,
   figurePath,
@@ -28,7 +28,7 @@ import {
   metricCardPath,
   pagefindDir,
   searchPath,
-} from '../src/lib/urls.ts';
+} from '../src/lib/site/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {

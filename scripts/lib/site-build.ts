@@ -20,9 +20,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
-import { shareImageFileList } from '../../src/lib/card-files.ts';
-import { isPublished, newestFirst } from '../../src/lib/collection.ts';
-import { siteUrl } from '../../src/lib/site.ts';
+import { shareImageFileList } from '../../src/lib/cards/card-files.ts';
+import { isPublished, newestFirst } from '../../src/lib/content/collection.ts';
+import { siteUrl } from '../../src/lib/site/site.ts';
 import { checkProject, report } from '../check-content.ts';
 import { peakMemoryMb, startMemoryLog } from './memory-log.ts';
 

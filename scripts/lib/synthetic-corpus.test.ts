@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCardFonts } from '../../src/lib/cards/fonts.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { digestSchema } from '../../src/lib/schema.ts';
+import { checkContent } from '../../src/lib/checks/content-check.ts';
+import { digestSchema } from '../../src/lib/content/schema.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../lib/digests.ts';
-import { feedDigests } from '../lib/feed-entries.ts';
-import { jsonFeed } from '../lib/feeds.ts';
-import { SITE } from '../lib/site.ts';
-import { jsonFeedPath } from '../lib/urls.ts';
+import { getContent } from '../lib/content/digests.ts';
+import { feedDigests } from '../lib/feeds/feed-entries.ts';
+import { jsonFeed } from '../lib/feeds/feeds.ts';
+import { SITE } from '../lib/site/site.ts';
+import { jsonFeedPath } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { digests } = await getContent();

@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getContent } from '../lib/digests.ts';
-import { feedDigests } from '../lib/feed-entries.ts';
-import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../lib/feeds.ts';
-import { SITE } from '../lib/site.ts';
-import { rssPath } from '../lib/urls.ts';
+import { getContent } from '../lib/content/digests.ts';
+import { feedDigests } from '../lib/feeds/feed-entries.ts';
+import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../lib/feeds/feeds.ts';
+import { SITE } from '../lib/site/site.ts';
+import { rssPath } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { digests } = await getContent();

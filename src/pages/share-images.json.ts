@@ -4,8 +4,8 @@
  * images from their own routes and answers 404 here (SHARE_IMAGES_LINKED is set in builds only).
  */
 import type { APIRoute } from 'astro';
-import { shareImageFileList } from '../lib/card-files.ts';
-import { getContent } from '../lib/digests.ts';
+import { shareImageFileList } from '../lib/cards/card-files.ts';
+import { getContent } from '../lib/content/digests.ts';
 
 export const GET: APIRoute = async () => {
   if (!import.meta.env.SHARE_IMAGES_LINKED) return new Response(null, { status: 404 });

@@ -19,7 +19,7 @@ import {
   type ResultView,
   type SearchState,
 } from '../lib/search/view.ts';
-import { pagefindScriptPath } from '../lib/urls.ts';
+import { pagefindScriptPath } from '../lib/site/urls.ts';
 
 /** The part of pagefind.js this page uses (https://pagefind.app/docs/api/). */
 interface Pagefind {

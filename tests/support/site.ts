@@ -7,8 +7,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { find, html } from 'property-information';
 import { parse as parseYaml } from 'yaml';
-import { newestFirst } from '../../src/lib/collection.ts';
-import { digestSchema, type DigestData } from '../../src/lib/schema.ts';
+import { newestFirst } from '../../src/lib/content/collection.ts';
+import { digestSchema, type DigestData } from '../../src/lib/content/schema.ts';
 import { projectRoot } from '../setup/workspace.ts';
 
 /** The first element matching a CSS selector, as the browser's querySelector finds it. */

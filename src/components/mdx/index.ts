@@ -2,7 +2,7 @@
  * The components a digest may use without importing them. The digest page and the feeds pass
  * this same map, so a digest renders alike everywhere.
  */
-import type { MdxComponentName } from '../../lib/mdx-components.ts';
+import type { MdxComponentName } from '../../lib/content/mdx-components.ts';
 import EditorNote from './EditorNote.astro';
 import Viewpoint from './Viewpoint.astro';
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { contentHash } from '../content-hash.ts';
+import { contentHash } from '../site/content-hash.ts';
 import { projectRoot } from './project-root.ts';
 import { TEMPLATE_VERSION, type CardDrawing } from './render.ts';
 

@@ -3,8 +3,8 @@
  * with what to write instead, and every breach of the content policy (body-policy.ts).
  */
 import { mdxToMdast } from 'satteri';
-import type { ContentProblem } from '../content-rules.ts';
-import { explain } from '../schema.ts';
+import type { ContentProblem } from './content-rules.ts';
+import { explain } from './schema.ts';
 import { bodyPolicyViolations } from './body-policy.ts';
 
 const LITERAL_BRACE = '要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝';

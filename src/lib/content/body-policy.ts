@@ -6,8 +6,8 @@
  * function to the same syntax tree, so `npm run check:content`, `astro build` and `astro dev`
  * refuse exactly the same things.
  */
-import { explain } from '../schema.ts';
-import { MDX_COMPONENTS, MDX_COMPONENT_NAMES } from '../mdx-components.ts';
+import { explain } from './schema.ts';
+import { MDX_COMPONENTS, MDX_COMPONENT_NAMES } from './mdx-components.ts';
 import { isAllowedLink, urlScheme } from './safe-url.ts';
 
 /**

@@ -7,7 +7,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mdxToMdast, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
-import { ContentError } from '../content-rules.ts';
+import { ContentError } from './content-rules.ts';
 import { bodyPolicyViolations } from './body-policy.ts';
 
 /**

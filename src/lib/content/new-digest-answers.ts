@@ -3,8 +3,8 @@
  * reader either accepts the answer or says, in Chinese, what to type instead, so the wizard can
  * ask again and keep every earlier answer.
  */
-import { closestId } from '../content-rules.ts';
-import { SOURCE_KINDS, type SourceKind } from '../schema.ts';
+import { closestId } from './content-rules.ts';
+import { SOURCE_KINDS, type SourceKind } from './schema.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; problem: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestTemplate } from '../digest-template.ts';
+import { digestTemplate } from './digest-template.ts';
 import { placeholderPlaces, placeholderProblems } from './placeholders.ts';
 
 const template = digestTemplate({

@@ -2,8 +2,8 @@
  * The marks `npm run new` leaves for a contributor to replace. A draft may keep them; a
  * published digest may not, or the site would publish "待填写" as news.
  */
-import { fieldName, type ContentProblem } from '../content-rules.ts';
-import { explain } from '../schema.ts';
+import { fieldName, type ContentProblem } from './content-rules.ts';
+import { explain } from './schema.ts';
 
 /** The text every placeholder of the template contains. */
 export const PLACEHOLDER_MARK = '待填写';

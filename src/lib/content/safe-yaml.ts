@@ -4,7 +4,7 @@
  * in Chinese, within milliseconds, instead of a stack trace or a hung process.
  */
 import { isAlias, isCollection, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
-import { explain } from '../schema.ts';
+import { explain } from './schema.ts';
 
 /** Far more than any digest needs (the five real ones have 2–3 KB); a bigger block is a mistake. */
 export const MAX_YAML_BYTES = 64 * 1024;

@@ -2,11 +2,11 @@
  * What both email endpoints share: the published digests as routes, and a digest's feed
  * rendering (rendered once per build by feed-entries.ts) with the configured unsubscribe link.
  */
-import { getContent, type Digest } from '../digests.ts';
-import { feedDigests } from '../feed-entries.ts';
-import type { FeedDigest } from '../feeds.ts';
+import { getContent, type Digest } from '../content/digests.ts';
+import { feedDigests } from '../feeds/feed-entries.ts';
+import type { FeedDigest } from '../feeds/feeds.ts';
 import type { EmailEditionOptions } from './html.ts';
-import { emailEditionKey } from '../page-cache-keys.ts';
+import { emailEditionKey } from '../content/page-cache-keys.ts';
 import { emailSettings } from './settings.ts';
 
 /** One route per published digest, like the digest pages. */

@@ -1,5 +1,5 @@
 /** Test data shared by the email modules' sibling tests. */
-import type { FeedDigest } from '../feeds.ts';
+import type { FeedDigest } from '../feeds/feeds.ts';
 
 /** A digest as feed-entries.ts hands it over: FeedArticle's rendering, already absolute. */
 export const sampleDigest: FeedDigest = {

@@ -11,10 +11,10 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import juice from 'juice';
 import { visit } from 'unist-util-visit';
-import { formatChineseDate } from '../dates.ts';
-import type { FeedDigest } from '../feeds.ts';
-import { SITE } from '../site.ts';
-import { absoluteUrl, digestPath, homePath, jsonFeedPath, rssPath } from '../urls.ts';
+import { formatChineseDate } from '../site/dates.ts';
+import type { FeedDigest } from '../feeds/feeds.ts';
+import { SITE } from '../site/site.ts';
+import { absoluteUrl, digestPath, homePath, jsonFeedPath, rssPath } from '../site/urls.ts';
 import { CONTENT_WIDTH, COLUMN_WIDTH, emailStylesheet } from './styles.ts';
 
 export interface EmailEditionOptions {

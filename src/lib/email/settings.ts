@@ -2,7 +2,7 @@
  * What an editor configures for the email edition, read from the environment: who the message is
  * from, and where the unsubscribe link points. Defaults work with no configuration at all.
  */
-import { SITE } from '../site.ts';
+import { SITE } from '../site/site.ts';
 
 /**
  * The unsubscribe link the footer carries unless EMAIL_UNSUBSCRIBE_URL says otherwise: a merge

@@ -4,10 +4,10 @@
  * uses, converted by html-to-text.
  */
 import { compile } from 'html-to-text';
-import { formatChineseDate } from '../dates.ts';
-import type { FeedDigest } from '../feeds.ts';
-import { SITE } from '../site.ts';
-import { absoluteUrl, digestPath, homePath, jsonFeedPath, rssPath } from '../urls.ts';
+import { formatChineseDate } from '../site/dates.ts';
+import type { FeedDigest } from '../feeds/feeds.ts';
+import { SITE } from '../site/site.ts';
+import { absoluteUrl, digestPath, homePath, jsonFeedPath, rssPath } from '../site/urls.ts';
 import type { EmailEditionOptions } from './html.ts';
 
 const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 };

@@ -3,7 +3,7 @@
  * only input, so what a reader can search, filter and sort by is decided here.
  * https://pagefind.app/docs/filtering/ and /docs/sorts/ describe the "key:value" form.
  */
-import { isoDay } from '../dates.ts';
+import { isoDay } from '../site/dates.ts';
 
 /** The filter names the search page offers. */
 export const SEARCH_FILTERS = { tag: 'tag', kind: 'kind' } as const;

@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
-import { digestPath, pagefindDir } from '../urls.ts';
+import { digestPath, pagefindDir } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
 export interface IndexSummary {

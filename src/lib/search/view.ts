@@ -3,7 +3,7 @@
  * to Pagefind, the status line and each result with its highlighted excerpt. The browser module
  * (src/scripts/search-page.ts) only turns this into elements, so all of it is tested here.
  */
-import { formatPartialChineseDate } from '../dates.ts';
+import { formatPartialChineseDate } from '../site/dates.ts';
 import { DATE_KEY, SEARCH_FILTERS } from './attributes.ts';
 
 /** What a reader asked for: the words and the two filters ('' when not chosen). */

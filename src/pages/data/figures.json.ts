@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../../lib/digests.ts';
-import { figureRecords, figuresJson } from '../../lib/figures-dataset.ts';
+import { getContent } from '../../lib/content/digests.ts';
+import { figureRecords, figuresJson } from '../../lib/figures/figures-dataset.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { digests } = await getContent();

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { drawablePosters, drawCard } from '../../lib/card-files.ts';
-import { getContent } from '../../lib/digests.ts';
+import { drawablePosters, drawCard } from '../../lib/cards/card-files.ts';
+import { getContent } from '../../lib/content/digests.ts';
 
 export const getStaticPaths = (async () => {
   // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting, the

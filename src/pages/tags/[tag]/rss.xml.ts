@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { tagRoutes } from '../../../lib/digests.ts';
-import { feedDigests } from '../../../lib/feed-entries.ts';
-import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../../../lib/feeds.ts';
-import { SITE } from '../../../lib/site.ts';
-import { tagFeedPath, tagPath } from '../../../lib/urls.ts';
+import { tagRoutes } from '../../../lib/content/digests.ts';
+import { feedDigests } from '../../../lib/feeds/feed-entries.ts';
+import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../../../lib/feeds/feeds.ts';
+import { SITE } from '../../../lib/site/site.ts';
+import { tagFeedPath, tagPath } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths = tagRoutes satisfies GetStaticPaths;
 

@@ -5,8 +5,8 @@
  * exist?) live in content-rules.ts: a single entry's schema cannot see the other collections.
  */
 import { z } from 'astro/zod';
-import { isWebAddress } from './content/safe-url.ts';
-import { fullDateProblem, partialDateProblem, publicationInstant } from './dates.ts';
+import { isWebAddress } from './safe-url.ts';
+import { fullDateProblem, partialDateProblem, publicationInstant } from '../site/dates.ts';
 
 /**
  * Joins "what is wrong" and "what was expected" in the one format every message uses. Messages

@@ -4,12 +4,12 @@
  * most once, through the on-disk cache and on every core, for the build's list of images, the
  * feeds and, in `astro dev`, the card and poster routes alike.
  */
-import { createCardCache } from './cards/cache.ts';
-import { loadCardFonts } from './cards/fonts.ts';
-import { createCardPipeline, type CardPipeline } from './cards/pipeline.ts';
-import type { CardDrawing } from './cards/render.ts';
-import { ContentError } from './content-rules.ts';
-import { mapInBatches } from './in-batches.ts';
+import { createCardCache } from './cache.ts';
+import { loadCardFonts } from './fonts.ts';
+import { createCardPipeline, type CardPipeline } from './pipeline.ts';
+import type { CardDrawing } from './render.ts';
+import { ContentError } from '../content/content-rules.ts';
+import { mapInBatches } from '../site/in-batches.ts';
 import type { ShareImageFile } from './share-image-files.ts';
 import {
   allPosters,

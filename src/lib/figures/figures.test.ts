@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featuredFigures, figuresByMetric, metricSummaries, unmeasuredFigures } from './figures.ts';
-import type { Figure } from './schema.ts';
+import type { Figure } from '../content/schema.ts';
 
 const figure = (id: string, extra: Partial<Figure> = {}): Figure => ({
   id,

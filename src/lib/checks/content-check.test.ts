@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, collectionId, fieldPath } from './content-check.ts';
-import { fieldName, formatProblems } from './content-rules.ts';
+import { fieldName, formatProblems } from '../content/content-rules.ts';
 
 const tags = { file: 'src/content/tags.yaml', text: 'policy:\n  name: 政策\n  description: 政策与监管。\n' };
 const metrics = {

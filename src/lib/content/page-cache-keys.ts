@@ -8,7 +8,7 @@
  * figure carry keys; lists, feeds and metric pages, which show many digests, are always rendered.
  */
 import { neighbours } from './collection.ts';
-import { contentHash } from './content-hash.ts';
+import { contentHash } from '../site/content-hash.ts';
 import type { Content, Digest } from './digests.ts';
 
 /** A digest as its file is: the hash Astro's loader keeps of it, and its id (the file's name). */

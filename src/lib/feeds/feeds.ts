@@ -6,8 +6,8 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import XmlBuilder from 'fast-xml-builder';
 import { generateJsonFeed } from 'feedsmith';
 import { stripInvalidXmlCharacters } from './feed-html.ts';
-import { SITE } from './site.ts';
-import { absoluteUrl, digestPath } from './urls.ts';
+import { SITE } from '../site/site.ts';
+import { absoluteUrl, digestPath } from '../site/urls.ts';
 
 /** A share card attached to a feed item. */
 export interface FeedImage {

@@ -12,7 +12,7 @@ import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { mapInBatches } from './in-batches.ts';
+import { mapInBatches } from '../site/in-batches.ts';
 
 /** The list's path in the output, the same as its route. */
 export const SHARE_IMAGES_LIST = 'share-images.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardAltText, cardTextFields, posterOf } from './cards/card-data.ts';
-import { digestSchema, metricSchema } from './schema.ts';
+import { cardAltText, cardTextFields, posterOf } from './card-data.ts';
+import { digestSchema, metricSchema } from '../content/schema.ts';
 import {
   allPosters,
   allShareCards,

@@ -2,10 +2,10 @@
  * Key figures across digests: which ones a card and a list show, and the same measure compared
  * across reports for the figures index.
  */
-import type { ChartFigure } from './charts/metric-chart.ts';
-import { MAX_FEATURED_FIGURES, type Figure, type Source } from './schema.ts';
-import { shortCitation } from './source.ts';
-import { figurePath } from './urls.ts';
+import type { ChartFigure } from './metric-chart.ts';
+import { MAX_FEATURED_FIGURES, type Figure, type Source } from '../content/schema.ts';
+import { shortCitation } from '../content/source.ts';
+import { figurePath } from '../site/urls.ts';
 
 /** The figures a card or list shows: the featured ones, or the first three if none is featured. */
 export function featuredFigures<T extends Pick<Figure, 'featured'>>(figures: readonly T[]): T[] {

@@ -3,7 +3,7 @@
  * structure of a digest. It is a draft that passes the content check as it stands, so a
  * contributor can preview it at once and replace the placeholders one by one.
  */
-import { isoDay } from './dates.ts';
+import { isoDay } from '../site/dates.ts';
 import { SOURCE_KINDS, type SourceKind } from './schema.ts';
 
 export interface NewDigest {

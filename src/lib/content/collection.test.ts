@@ -8,7 +8,7 @@ import {
   neighbours,
   newestFirst,
 } from './collection.ts';
-import { publicationInstant } from './dates.ts';
+import { publicationInstant } from '../site/dates.ts';
 
 const entry = (id: string, day: string, draft = false, tags: string[] = []) => ({
   id,

@@ -2,7 +2,7 @@
  * How a report is cited to readers. Whatever the report does not state shows as 未注明
  * ("not stated"), never as a guess.
  */
-import { formatPartialChineseDate } from './dates.ts';
+import { formatPartialChineseDate } from '../site/dates.ts';
 import { SOURCE_KINDS, type Source } from './schema.ts';
 
 export const NOT_STATED = '未注明';

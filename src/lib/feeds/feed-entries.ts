@@ -6,13 +6,13 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import FeedArticle from '../components/FeedArticle.astro';
-import { getContent, tagOf, type Content, type Digest } from './digests.ts';
-import { drawCard } from './card-files.ts';
+import FeedArticle from '../../components/FeedArticle.astro';
+import { getContent, tagOf, type Content, type Digest } from '../content/digests.ts';
+import { drawCard } from '../cards/card-files.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { feedWindow, type FeedDigest, type FeedImage } from './feeds.ts';
-import { digestShareCard } from './share-cards.ts';
-import { absoluteUrl, digestPath } from './urls.ts';
+import { digestShareCard } from '../cards/share-cards.ts';
+import { absoluteUrl, digestPath } from '../site/urls.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const rendered = new Map<string, Promise<FeedDigest>>();

@@ -2,7 +2,7 @@
  * Ordering and grouping of digests for lists, archives and navigation. Functions take plain
  * data (anything with the fields they read), so pages, feeds and tests share one behaviour.
  */
-import { SITE_TIME_ZONE } from './dates.ts';
+import { SITE_TIME_ZONE } from '../site/dates.ts';
 
 interface Dated {
   id: string;

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { figureRecords, figuresCsv, figuresJson, figuresJsonSchema, FIGURE_COLUMNS } from './figures-dataset.ts';
-import { digestSchema } from './schema.ts';
+import { digestSchema } from '../content/schema.ts';
 
 const site = 'https://news.example.com/';
 const digest = {

@@ -7,13 +7,13 @@
  */
 import { slug } from 'github-slugger';
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
-import { bodyProblems } from './content/body-check.ts';
-import { placeholderPlaces } from './content/placeholders.ts';
-import { readYaml } from './content/safe-yaml.ts';
-import { fieldName, referenceProblems, type ContentProblem } from './content-rules.ts';
-import { isoDay } from './dates.ts';
-import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from './schema.ts';
-import { cardGlyphProblems } from './share-cards.ts';
+import { bodyProblems } from '../content/body-check.ts';
+import { placeholderPlaces } from '../content/placeholders.ts';
+import { readYaml } from '../content/safe-yaml.ts';
+import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
+import { isoDay } from '../site/dates.ts';
+import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
+import { cardGlyphProblems } from '../cards/share-cards.ts';
 
 /** Whether the card font can draw a code point; without it, cards are not checked. */
 export type GlyphCoverage = (codePoint: number) => boolean;

@@ -4,9 +4,9 @@
  * the CSV and the JSON carry the same columns and a spreadsheet needs no unpacking.
  */
 import { stringify } from 'csv-stringify/sync';
-import { SOURCE_KINDS, type DigestData } from './schema.ts';
-import { SITE } from './site.ts';
-import { absoluteUrl, digestPath, figurePath, figuresJsonPath, figuresSchemaPath } from './urls.ts';
+import { SOURCE_KINDS, type DigestData } from '../content/schema.ts';
+import { SITE } from '../site/site.ts';
+import { absoluteUrl, digestPath, figurePath, figuresJsonPath, figuresSchemaPath } from '../site/urls.ts';
 
 /** One figure in the dataset. Optional fields the report does not give are null, never left out. */
 export interface FigureRecord {

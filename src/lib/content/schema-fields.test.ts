@@ -6,7 +6,7 @@ import { schemaFields } from './schema-fields.ts';
 
 /** The rows of the field table between the schema-reference markers of CONTRIBUTING.md. */
 function documentedFields(): { path: string; required: boolean }[] {
-  const text = readFileSync(join(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8');
+  const text = readFileSync(join(import.meta.dirname, '../../../CONTRIBUTING.md'), 'utf8');
   const table = /<!-- schema-reference:start -->([\s\S]*?)<!-- schema-reference:end -->/.exec(text)?.[1] ?? '';
   return [...table.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(必填|可选)\s*\|/gm)].map(([, path, required]) => ({
     path: path!,

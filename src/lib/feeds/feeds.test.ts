@@ -1,7 +1,7 @@
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import rss from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { publicationInstant } from './dates.ts';
+import { publicationInstant } from '../site/dates.ts';
 import {
   FEED_ITEM_LIMIT,
   feedWindow,

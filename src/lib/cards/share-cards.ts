@@ -18,13 +18,13 @@ import {
   type Card,
   type DigestCard,
   type FigureCard,
-} from './cards/card-data.ts';
-import { formatCodePoint, missingGlyphs } from './cards/glyphs.ts';
-import type { ContentProblem } from './content-rules.ts';
-import { featuredFigures, figuresByMetric, type FigureInDigest } from './figures.ts';
-import { explain, type DigestData, type Figure, type MetricData } from './schema.ts';
-import { DEFAULT_SITE_URL, SITE } from './site.ts';
-import { bookTitle, shortCitation } from './source.ts';
+} from './card-data.ts';
+import { formatCodePoint, missingGlyphs } from './glyphs.ts';
+import type { ContentProblem } from '../content/content-rules.ts';
+import { featuredFigures, figuresByMetric, type FigureInDigest } from '../figures/figures.ts';
+import { explain, type DigestData, type Figure, type MetricData } from '../content/schema.ts';
+import { DEFAULT_SITE_URL, SITE } from '../site/site.ts';
+import { bookTitle, shortCitation } from '../content/source.ts';
 import {
   absoluteUrl,
   digestCardPath,
@@ -35,7 +35,7 @@ import {
   figurePosterPath,
   metricCardPath,
   siteCardPath,
-} from './urls.ts';
+} from '../site/urls.ts';
 
 /** How much of a quote a figure card shows. */
 const QUOTE_EXCERPT_CHARACTERS = 60;
@@ -161,7 +161,7 @@ export function siteShareCard(digests: readonly DigestLike[]): ShareCard {
         { value: `${figureCount}个`, label: '附原文出处的关键数字', asOf: '逐字照录报告原话' },
       ],
     },
-    'src/lib/site.ts',
+    'src/lib/site/site.ts',
   );
 }
 

@@ -5,12 +5,12 @@
 import type { PaginateFunction } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } from './collection.ts';
-import { placeholderProblems } from './content/placeholders.ts';
+import { placeholderProblems } from './placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
-import { metricChart } from './charts/metric-chart.ts';
-import { chartFigureOf, figuresByMetric } from './figures.ts';
-import { metricShareCard } from './share-cards.ts';
-import { TAG_PAGE_SIZE } from './pagination.ts';
+import { metricChart } from '../figures/metric-chart.ts';
+import { chartFigureOf, figuresByMetric } from '../figures/figures.ts';
+import { metricShareCard } from '../cards/share-cards.ts';
+import { TAG_PAGE_SIZE } from '../site/pagination.ts';
 
 export type Digest = CollectionEntry<'digests'>;
 export type Tag = CollectionEntry<'tags'>;
