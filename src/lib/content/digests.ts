@@ -7,9 +7,6 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } from './collection.ts';
 import { placeholderProblems } from './placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
-import { metricChart } from '../figures/metric-chart.ts';
-import { chartFigureOf, figuresByMetric } from '../figures/figures.ts';
-import { metricShareCard } from '../cards/share-cards.ts';
 import { TAG_PAGE_SIZE } from '../site/pagination.ts';
 
 export type Digest = CollectionEntry<'digests'>;
@@ -87,26 +84,6 @@ export async function archiveYearRoutes(): Promise<
 > {
   const years = await archiveYears();
   return years.map((year) => ({ params: { year: String(year.year) }, props: { year, years } }));
-}
-
-/** One page per metric that figures report: its figures (newest digest first), chart and card. */
-export async function metricRoutes() {
-  const content = await getContent();
-  const groups = figuresByMetric(
-    content.metrics.map((metric) => metric.id),
-    content.digests,
-  );
-  return groups.map(({ metricId, entries }) => {
-    const metric = metricOf(content, metricId);
-    const chart = metricChart(
-      { name: metric.data.name, unit: metric.data.unit, figures: entries.map(chartFigureOf) },
-      `chart-${metricId}`,
-    );
-    return {
-      params: { metric: metricId },
-      props: { metric, entries, chart, card: metricShareCard(metric, entries) },
-    };
-  });
 }
 
 /**

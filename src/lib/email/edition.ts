@@ -3,7 +3,7 @@
  * rendering (rendered once per build by feed-entries.ts) with the configured unsubscribe link.
  */
 import { getContent, type Digest } from '../content/digests.ts';
-import { feedDigests } from '../feeds/feed-entries.ts';
+import { feedDigests, type ArticleRenderer } from '../feeds/feed-entries.ts';
 import type { FeedDigest } from '../feeds/feeds.ts';
 import type { EmailEditionOptions } from './html.ts';
 import { emailEditionKey } from '../content/page-cache-keys.ts';
@@ -26,8 +26,9 @@ export async function emailRoutes(): Promise<
 export async function emailEditionInput(
   digest: Digest,
   site: URL,
+  render: ArticleRenderer,
 ): Promise<{ entry: FeedDigest; options: EmailEditionOptions }> {
-  const [entry] = await feedDigests([digest], site);
+  const [entry] = await feedDigests([digest], site, render);
   if (!entry) throw new Error(`No feed rendering for digest "${digest.id}"`);
   // Read when the site is built: the footer's unsubscribe link is baked into the edition.
   return { entry, options: { site, unsubscribeUrl: emailSettings(process.env).unsubscribeUrl } };

@@ -1,12 +1,8 @@
 /**
- * Renders each published digest once per build into feed-ready HTML, with the MDX components
- * the page uses (the Container API; a Markdown-only renderer could not run them), and attaches
- * its share card, whose byte size the RSS enclosure must state.
+ * Turns each published digest, once per build, into feed-ready data: its article as HTML (drawn
+ * by the `ArticleRenderer` the route passes in, since src/lib never imports components), made
+ * absolute for readers, and its share card, whose byte size the RSS enclosure must state.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import FeedArticle from '../../components/FeedArticle.astro';
 import { getContent, tagOf, type Content, type Digest } from '../content/digests.ts';
 import { drawCard } from '../cards/card-files.ts';
 import { prepareFeedHtml } from './feed-html.ts';
@@ -14,16 +10,27 @@ import { feedWindow, type FeedDigest, type FeedImage } from './feeds.ts';
 import { digestShareCard } from '../cards/share-cards.ts';
 import { absoluteUrl, digestPath } from '../site/urls.ts';
 
-let container: Promise<AstroContainer> | undefined;
+/**
+ * What a feed article shows; src/components/FeedArticle.astro renders it. A type, not an
+ * interface: the Container API takes props with an index signature, which only a type alias has.
+ */
+export type ArticleInput = {
+  digest: Digest;
+  tagNames: readonly string[];
+  image: FeedImage;
+};
+
+/** Renders a digest's feed article to HTML (src/components/render-feed-article.ts is the one). */
+export type ArticleRenderer = (input: ArticleInput) => Promise<string>;
+
 const rendered = new Map<string, Promise<FeedDigest>>();
 
-async function feedDigest(digest: Digest, content: Content, site: URL): Promise<FeedDigest> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+async function feedDigest(digest: Digest, content: Content, site: URL, render: ArticleRenderer): Promise<FeedDigest> {
   const tagNames = digest.data.tags.map((id) => tagOf(content, id).data.name);
   const card = digestShareCard(digest);
   const { path, alt, width, height } = card;
   const image: FeedImage = { path, alt, width, height, bytes: (await drawCard(card)).byteLength };
-  const html = await (await container).renderToString(FeedArticle, { props: { digest, tagNames, image } });
+  const html = await render({ digest, tagNames, image });
   const { title, description, pubDate, updatedDate } = digest.data;
   return {
     id: digest.id,
@@ -41,13 +48,17 @@ async function feedDigest(digest: Digest, content: Content, site: URL): Promise<
  * Feed data for the digests a feed carries: the newest FEED_ITEM_LIMIT of `digests` (published,
  * newest first). Only those are rendered, each once per build whichever feeds carry it.
  */
-export async function feedDigests(digests: readonly Digest[], site: URL): Promise<FeedDigest[]> {
+export async function feedDigests(
+  digests: readonly Digest[],
+  site: URL,
+  render: ArticleRenderer,
+): Promise<FeedDigest[]> {
   const content = await getContent();
   return Promise.all(
     feedWindow(digests).map((digest) => {
       let entry = rendered.get(digest.id);
       if (!entry) {
-        entry = feedDigest(digest, content, site);
+        entry = feedDigest(digest, content, site, render);
         rendered.set(digest.id, entry);
       }
       return entry;

@@ -1,0 +1,19 @@
+/**
+ * The feed's rendering of a digest: FeedArticle.astro with the MDX components the page uses,
+ * rendered to a string by the Container API (a Markdown-only renderer could not run them). It
+ * lives beside the component because src/lib never imports components; feeds and the email
+ * edition receive it as their `ArticleRenderer`.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import FeedArticle from './FeedArticle.astro';
+import type { ArticleRenderer } from '../lib/feeds/feed-entries.ts';
+
+let container: Promise<AstroContainer> | undefined;
+
+/** FeedArticle.astro as HTML, with one container per build. */
+export const renderFeedArticle: ArticleRenderer = async (props) => {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  return (await container).renderToString(FeedArticle, { props });
+};
