@@ -47,12 +47,12 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview(), shareImageFiles()],
   devToolbar: { enabled: false },
   // Every page's CSS is a file, never an inline <style>, so the Content-Security-Policy each page
-  // carries (src/lib/csp.ts) can allow styles from this site only, with no hashes to keep in step.
+  // carries (src/lib/site/csp.ts) can allow styles from this site only, with no hashes to keep in step.
   // Pages are rendered 8 at a time: while one waits on a file or a card, the next renders (an
   // unchanged rebuild of 1,000 digests spent 58 s rendering one at a time, 33-37 s at 4 to 16).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: { build: { rolldownOptions: { onwarn: quietHeadInjectDirective } } },
-  // Pages whose route gives a cache key (src/lib/page-cache-keys.ts) are copied from the last
+  // Pages whose route gives a cache key (src/lib/content/page-cache-keys.ts) are copied from the last
   // build when neither their data nor their code changed: the digest, figure and email pages,
   // 8,856 of the ~9,000 files a build writes at 1,000 digests.
   experimental: { incrementalBuild: true },

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { digestSchema, metricSchema, tagSchema } from './lib/content/schema.ts';
 
-// Tags and metrics are checked against these collections in src/lib/content-rules.ts, not with
+// Tags and metrics are checked against these collections in src/lib/content/content-rules.ts, not with
 // reference(): Astro only logs a reference to a missing entry and still builds.
 export const collections = {
   digests: defineCollection({

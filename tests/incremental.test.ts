@@ -1,6 +1,6 @@
 /**
  * Astro's incremental build copies a digest's page, its figure pages and its email editions from
- * the last build when their cache keys (src/lib/page-cache-keys.ts) and their code are unchanged.
+ * the last build when their cache keys (src/lib/content/page-cache-keys.ts) and their code are unchanged.
  * Both sides matter: a rebuild must copy them and publish the very same bytes, and an edit must
  * render again every page that shows the edited digest, and only those.
  */

@@ -1,6 +1,6 @@
 /**
  * Build only: every card and poster with the cache file holding it, all drawn. The build links
- * each into place and removes this list (src/lib/share-image-files.ts); `astro dev` serves the
+ * each into place and removes this list (src/lib/cards/share-image-files.ts); `astro dev` serves the
  * images from their own routes and answers 404 here (SHARE_IMAGES_LINKED is set in builds only).
  */
 import type { APIRoute } from 'astro';

@@ -1,7 +1,7 @@
 /**
  * One way to name data by its content: sha256 of its JSON with object keys sorted, so equal data
  * built in a different key order gets the same name. The card cache names its PNGs this way, and
- * Astro's incremental build compares pages' cache keys made this way (src/lib/page-cache-keys.ts).
+ * Astro's incremental build compares pages' cache keys made this way (src/lib/content/page-cache-keys.ts).
  */
 import { createHash } from 'node:crypto';
 
