@@ -40,13 +40,14 @@ function treeWith(extra: Record<string, string>): string {
   scratch = mkdtempSync(join(tmpdir(), 'dependency-rules-'));
   const files: Record<string, string> = {
     'src/lib/site/urls.ts': 'export const home = "/";\n',
+    'src/lib/site/dates.ts': 'export const today = "2026-12-01";\n',
     'src/lib/content/schema.ts': 'import { home } from "../site/urls.ts";\nexport const schema = home;\n',
     'src/lib/figures/figures.ts': 'import { schema } from "../content/schema.ts";\nexport const figures = schema;\n',
     'src/lib/cards/cards.ts': 'import { figures } from "../figures/figures.ts";\nexport const cards = figures;\n',
     'src/lib/feeds/feeds.ts': 'import { cards } from "../cards/cards.ts";\nexport const feeds = cards;\n',
     'src/lib/checks/check.ts': 'import { feeds } from "../feeds/feeds.ts";\nexport const check = feeds;\n',
     'src/components/Card.ts': 'import { cards } from "../lib/cards/cards.ts";\nexport const Card = cards;\n',
-    'src/scripts/page.ts': 'import { home } from "../lib/site/urls.ts";\nexport const page = home;\n',
+    'src/scripts/page.ts': 'import { today } from "../lib/site/dates.ts";\nexport const page = today;\n',
     ...extra,
   };
   for (const [path, text] of Object.entries(files)) {
@@ -68,8 +69,8 @@ describe('the import rules', () => {
   it.each([
     [
       'site importing content',
-      { 'src/lib/site/dates.ts': 'import { schema } from "../content/schema.ts";\nexport const d = schema;\n' },
-      'site-imports-no-other-lib-folder: src/lib/site/dates.ts → src/lib/content/schema.ts',
+      { 'src/lib/site/pagination.ts': 'import { schema } from "../content/schema.ts";\nexport const d = schema;\n' },
+      'site-imports-no-other-lib-folder: src/lib/site/pagination.ts → src/lib/content/schema.ts',
     ],
     [
       'content importing cards',
@@ -95,6 +96,11 @@ describe('the import rules', () => {
       'browser code importing build-time code',
       { 'src/scripts/search.ts': 'import { schema } from "../lib/content/schema.ts";\nexport const s = schema;\n' },
       'browser-code-imports-only-site-and-search: src/scripts/search.ts → src/lib/content/schema.ts',
+    ],
+    [
+      'browser code importing the module that reads the build environment',
+      { 'src/scripts/links.ts': 'import { home } from "../lib/site/urls.ts";\nexport const l = home;\n' },
+      'browser-code-never-reads-the-build-environment: src/scripts/links.ts → src/lib/site/urls.ts',
     ],
   ])('fail on %s', async (_case, planted, violation) => {
     expect(await violationsIn(treeWith(planted), ['src'])).toEqual([violation]);
