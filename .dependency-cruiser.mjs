@@ -2,7 +2,7 @@
 /**
  * The import rules of src/lib (README "Layout"): data flows one way, site/ at the bottom, then
  * content/, then the concerns built on it, then checks/ over everything. `npm run lint:deps`
- * checks them inside `npm test`; src/lib/site/dependency-rules.test.ts shows each one fails.
+ * checks them inside `npm test`; tests/repo/dependency-rules.test.ts shows each one fails.
  */
 
 /** Folders of src/lib (`a|b`), as a path pattern. @param {string} folders */
@@ -71,6 +71,13 @@ export default {
       severity: 'error',
       from: { path: '^src/scripts/' },
       to: { path: '^src/lib/', pathNot: '^src/lib/(site|search)/' },
+    },
+    {
+      name: 'browser-code-never-reads-the-build-environment',
+      comment: "urls.ts and site.ts read SITE_URL from the build's environment, which a browser lacks.",
+      severity: 'error',
+      from: { path: '^src/scripts/' },
+      to: { path: '^src/lib/site/(site|urls)\\.ts$' },
     },
   ],
   options: {

@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteUrl } from './src/lib/site/site.ts';
+import { basePath } from './src/lib/site/urls.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
 import { shareImageFiles } from './src/lib/cards/share-image-files.ts';
 
@@ -36,7 +37,13 @@ function quietHeadInjectDirective(warning, warn) {
 }
 
 export default defineConfig({
+  // SITE_URL may carry a path (a GitHub Pages project site, https://OWNER.github.io/REPO/): it is
+  // the base every page, asset and link lives under (src/lib/site/urls.ts builds the links).
   site: siteUrl(),
+  base: basePath,
+  // Astro's caches (its data store and the incremental build's pages) live beside the card cache
+  // in .cache/, which CI keeps between runs: `npm ci` deletes node_modules, Astro's default place.
+  cacheDir: './.cache/astro',
   trailingSlash: 'always',
   // Smart punctuation turns "--" into an en dash and quotes into Latin curly quotes; Chinese
   // text carries its own punctuation (——, “”), so it must pass through untouched.

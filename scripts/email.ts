@@ -20,7 +20,7 @@ import {
   sendMessage,
 } from '../src/lib/email/message.ts';
 import { emailSettings, listUnsubscribeUrl } from '../src/lib/email/settings.ts';
-import { emailHtmlPath, emailTextPath } from '../src/lib/site/urls.ts';
+import { emailHtmlPath, emailTextPath, pathInSite } from '../src/lib/site/urls.ts';
 
 const USAGE = '用法：npm run email -- <摘要 id> [--send --to 收件地址]';
 const root = resolve(import.meta.dirname, '..');
@@ -30,12 +30,12 @@ const siteDir = join(root, 'dist');
 function builtEditions(): string[] {
   const digests = join(siteDir, 'digests');
   if (!existsSync(digests)) return [];
-  return readdirSync(digests).filter((id) => existsSync(join(siteDir, emailHtmlPath(id))));
+  return readdirSync(digests).filter((id) => existsSync(join(siteDir, pathInSite(emailHtmlPath(id)))));
 }
 
 async function readEdition(digestId: string): Promise<{ html: string; text: string }> {
-  const htmlFile = join(siteDir, emailHtmlPath(digestId));
-  const textFile = join(siteDir, emailTextPath(digestId));
+  const htmlFile = join(siteDir, pathInSite(emailHtmlPath(digestId)));
+  const textFile = join(siteDir, pathInSite(emailTextPath(digestId)));
   if (!existsSync(htmlFile) || !existsSync(textFile)) {
     const built = builtEditions();
     const hint = built.length > 0 ? `；已构建的摘要：${built.join('、')}` : '';

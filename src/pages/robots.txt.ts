@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/site/urls.ts';
+import { absoluteUrl, basePath, sitemapPath } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml', site!)}\n`, {
+  new Response(`User-agent: *\nAllow: ${basePath}\n\nSitemap: ${absoluteUrl(sitemapPath, site!)}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

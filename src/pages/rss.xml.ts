@@ -5,7 +5,7 @@ import { feedDigests } from '../lib/feeds/feed-entries.ts';
 import { renderFeedArticle } from '../components/render-feed-article.ts';
 import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../lib/feeds/feeds.ts';
 import { SITE } from '../lib/site/site.ts';
-import { rssPath } from '../lib/site/urls.ts';
+import { rssPath, rssStylesheetPath } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { digests } = await getContent();
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
     description: SITE.description,
     site: site!,
     xmlns: RSS_NAMESPACES,
-    stylesheet: '/rss.xsl',
+    stylesheet: rssStylesheetPath,
     customData: rssChannelExtras(rssPath, site!, entries),
     items: entries.map((entry) => rssItem(entry, site!)),
   });

@@ -19,7 +19,6 @@ import {
   type ResultView,
   type SearchState,
 } from '../lib/search/view.ts';
-import { pagefindScriptPath } from '../lib/site/urls.ts';
 
 /** The part of pagefind.js this page uses (https://pagefind.app/docs/api/). */
 interface Pagefind {
@@ -46,6 +45,10 @@ const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 if (!form || !status || !list || !more)
   throw new Error('search page: the form, status, result list or button is missing');
+// The page names the loader (under the site's base path); urls.ts reads the build's environment
+// and so is never bundled for the browser.
+const pagefindScriptPath = form.dataset.pagefind;
+if (!pagefindScriptPath) throw new Error('search page: the form names no Pagefind loader (data-pagefind)');
 
 const pagefindLoaded: Promise<Pagefind> = (async () => {
   // Loaded from the built site at run time (the build writes it), so Vite must not resolve it.

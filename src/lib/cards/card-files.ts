@@ -10,6 +10,7 @@ import { createCardPipeline, type CardPipeline } from './pipeline.ts';
 import type { CardDrawing } from './render.ts';
 import { ContentError } from '../content/content-rules.ts';
 import { mapInBatches } from '../site/in-batches.ts';
+import { pathInSite } from '../site/urls.ts';
 import type { ShareImageFile } from './share-image-files.ts';
 import {
   allPosters,
@@ -118,7 +119,7 @@ export async function shareImageFileList(
   // Every miss is already being drawn in the pool; a hit is a small read (one at a time, the
   // reads took ~5 s at 1,000 digests).
   const files = await mapInBatches([...cards, ...posters], async (image) => ({
-    path: image.path,
+    path: pathInSite(image.path),
     file: await pipeline.file(drawingOf(image)),
   }));
   console.log(`\n${cardSummary()}`);

@@ -17,7 +17,7 @@ import { mapInBatches } from '../site/in-batches.ts';
 /** The list's path in the output, the same as its route. */
 export const SHARE_IMAGES_LIST = 'share-images.json';
 
-/** One image of the site: its path on the site and the cache file that holds it. */
+/** One image of the site: its path inside the built site (without the base path) and the cache file that holds it. */
 export interface ShareImageFile {
   path: string;
   file: string;

@@ -7,7 +7,7 @@ import XmlBuilder from 'fast-xml-builder';
 import { generateJsonFeed } from 'feedsmith';
 import { stripInvalidXmlCharacters } from './feed-html.ts';
 import { SITE } from '../site/site.ts';
-import { absoluteUrl, digestPath } from '../site/urls.ts';
+import { absoluteUrl, digestPath, faviconPath, homePath } from '../site/urls.ts';
 
 /** A share card attached to a feed item. */
 export interface FeedImage {
@@ -106,12 +106,12 @@ export function jsonFeed(options: {
   const { site } = options;
   const feed = generateJsonFeed({
     title: options.title,
-    home_page_url: absoluteUrl('/', site),
+    home_page_url: absoluteUrl(homePath, site),
     feed_url: absoluteUrl(options.feedPath, site),
     description: options.description,
     language: SITE.lang,
-    icon: absoluteUrl('/favicon.svg', site),
-    favicon: absoluteUrl('/favicon.svg', site),
+    icon: absoluteUrl(faviconPath, site),
+    favicon: absoluteUrl(faviconPath, site),
     items: options.digests.map((digest) => ({
       id: absoluteUrl(digestPath(digest.id), site),
       url: absoluteUrl(digestPath(digest.id), site),

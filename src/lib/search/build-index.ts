@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
-import { digestPath, pagefindDir } from '../site/urls.ts';
+import { digestPath, pagefindDir, pathInSite } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
 export interface IndexSummary {
@@ -48,7 +48,7 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The digest pages' files, as a glob relative to the built site (digests, any id, index.html). */
-const digestPagesGlob = `${digestPath('*').slice(1)}index.html`;
+const digestPagesGlob = `${pathInSite(digestPath('*')).slice(1)}index.html`;
 
 /**
  * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search

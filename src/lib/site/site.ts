@@ -15,7 +15,24 @@ export const SITE = {
  */
 export const DEFAULT_SITE_URL = 'https://baimo-watch.example.org/';
 
-/** The site the build is for: SITE_URL, or the placeholder host. Astro's `site` is this. */
+/**
+ * The site the build is for: SITE_URL, or the placeholder host, always ending in "/". Its path is
+ * where the site lives on its host ("/" or, for a GitHub Pages project site, "/REPO/"): Astro's
+ * `base`, and the start of every link (urls.ts). Astro's `site` is this.
+ */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SITE_URL || DEFAULT_SITE_URL;
+  const value = env.SITE_URL || DEFAULT_SITE_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL "${value}" 不是网址（应为：站点的完整地址，如 https://owner.github.io/baimo-watch/）`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw new Error(
+      `SITE_URL "${value}" 不能用作站点地址（应为：http 或 https 地址，不带 ?查询、#片段或用户名，如 https://owner.github.io/baimo-watch/）`,
+    );
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
 }

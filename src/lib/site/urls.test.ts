@@ -12,6 +12,8 @@ import {
   isEmailEditionPath,
   metricAnchorId,
   metricPath,
+  pathInSite,
+  basePath,
   tagPagePath,
   tagPath,
 } from './urls.ts';
@@ -48,5 +50,12 @@ describe('urls', () => {
   it('makes absolute URLs on the configured site, under a sub-path too', () => {
     expect(absoluteUrl('/rss.xml', 'https://example.org/')).toBe('https://example.org/rss.xml');
     expect(absoluteUrl(digestPath('a'), new URL('https://example.org'))).toBe('https://example.org/digests/a/');
+  });
+
+  it('places a site path inside the built site, and refuses one outside it', () => {
+    // The unit tests build for the placeholder host, whose base path is "/".
+    expect(basePath).toBe('/');
+    expect(pathInSite(digestPosterPath('a'))).toBe('/posters/a.png');
+    expect(() => pathInSite('cards/a.png')).toThrow('"cards/a.png" is not a path of the site under "/"');
   });
 });

@@ -1,10 +1,28 @@
 /**
  * The one place that knows every URL of the site. Pages, feeds, cards and meta tags all build
- * links here, so a link can never point at a route that is written somewhere else.
+ * links here, so a link can never point at a route that is written somewhere else. Every path
+ * starts with the site's base path (SITE_URL's path: "/" at a host's root, "/REPO/" on a GitHub
+ * Pages project site), so a reader under a sub-path never meets a link that leaves it.
  */
+import { siteUrl } from './site.ts';
+
+/** Where the site lives on its host, ending in "/": Astro's `base` (astro.config.mjs). */
+export const basePath = new URL(siteUrl()).pathname;
+
+/** A route of the site, written without its leading "/", as the path a link points at. */
+const at = (route: string) => `${basePath}${route}`;
+
+/**
+ * The place of a site path inside the built site ("/cards/a.png" for "/REPO/cards/a.png"), for
+ * code that writes or reads files in dist/. Refuses a path outside the site.
+ */
+export function pathInSite(path: string): string {
+  if (!path.startsWith(basePath)) throw new Error(`"${path}" is not a path of the site under "${basePath}"`);
+  return `/${path.slice(basePath.length)}`;
+}
 
 /** A digest's page. */
-export const digestPath = (digestId: string) => `/digests/${digestId}/`;
+export const digestPath = (digestId: string) => at(`digests/${digestId}/`);
 
 /** The anchor id of a figure inside its digest page. */
 export const figureAnchorId = (figureId: string) => `figure-${figureId}`;
@@ -16,14 +34,14 @@ export const figureInDigestPath = (digestId: string, figureId: string) =>
 /** A figure's own page (the permalink a reader shares). */
 export const figurePath = (digestId: string, figureId: string) => `${digestPath(digestId)}figures/${figureId}/`;
 
-export const homePath = '/';
-export const archivePath = '/archive/';
-export const tagsPath = '/tags/';
-export const figuresIndexPath = '/figures/';
-export const aboutPath = '/about/';
+export const homePath = at('');
+export const archivePath = at('archive/');
+export const tagsPath = at('tags/');
+export const figuresIndexPath = at('figures/');
+export const aboutPath = at('about/');
 
 /** A tag's page: its first page of digests. */
-export const tagPath = (tagId: string) => `/tags/${tagId}/`;
+export const tagPath = (tagId: string) => `${tagsPath}${tagId}/`;
 
 /**
  * Page `page` (from 1) of a tag's digests. Page 1 is the tag's own page, never `/tags/<tag>/1/`;
@@ -43,31 +61,36 @@ export const metricPath = (metricId: string) => `${figuresIndexPath}${metricId}/
  */
 export const metricAnchorId = (metricId: string) => `metric-${metricId}`;
 
-/** Turns a site path into an absolute URL on the deployed site. */
+/**
+ * Turns a site path (from this module, so it carries the base path) into an absolute URL on the
+ * deployed site `site` (Astro's `site`, SITE_URL).
+ */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
 /** Every published figure as data: JSON, the JSON Schema it follows, and CSV (UTF-8 with a BOM). */
-export const figuresJsonPath = '/data/figures.json';
-export const figuresSchemaPath = '/data/figures.schema.json';
-export const figuresCsvPath = '/data/figures.csv';
+export const figuresJsonPath = at('data/figures.json');
+export const figuresSchemaPath = at('data/figures.schema.json');
+export const figuresCsvPath = at('data/figures.csv');
 
 /** The site-wide RSS feed, JSON Feed and a tag's own RSS feed. */
-export const rssPath = '/rss.xml';
-export const jsonFeedPath = '/feed.json';
+export const rssPath = at('rss.xml');
+export const jsonFeedPath = at('feed.json');
 export const tagFeedPath = (tagId: string) => `${tagPath(tagId)}rss.xml`;
+/** The stylesheet a browser shows the RSS feeds with. */
+export const rssStylesheetPath = at('rss.xsl');
 
 /** A digest's share card, the site's card, and a figure's card (PNG, 1200x630). */
-export const digestCardPath = (digestId: string) => `/cards/${digestId}.png`;
-export const siteCardPath = '/cards/site.png';
-export const figureCardPath = (digestId: string, figureId: string) => `/cards/${digestId}/${figureId}.png`;
+export const digestCardPath = (digestId: string) => at(`cards/${digestId}.png`);
+export const siteCardPath = at('cards/site.png');
+export const figureCardPath = (digestId: string, figureId: string) => at(`cards/${digestId}/${figureId}.png`);
 /** A metric's comparison card, the og:image of its page; "figures/" mirrors the page's own path. */
-export const metricCardPath = (metricId: string) => `/cards/figures/${metricId}.png`;
+export const metricCardPath = (metricId: string) => at(`cards/figures/${metricId}.png`);
 
 /** A digest's share poster and a featured figure's (PNG, 1080 wide, with a QR code of the page). */
-export const digestPosterPath = (digestId: string) => `/posters/${digestId}.png`;
-export const figurePosterPath = (digestId: string, figureId: string) => `/posters/${digestId}/${figureId}.png`;
+export const digestPosterPath = (digestId: string) => at(`posters/${digestId}.png`);
+export const figurePosterPath = (digestId: string, figureId: string) => at(`posters/${digestId}/${figureId}.png`);
 
 /**
  * A digest's email edition, for editors to paste into a mailing service: the HTML with every
@@ -80,10 +103,16 @@ export const emailTextPath = (digestId: string) => `${digestPath(digestId)}email
 export const isEmailEditionPath = (path: string) => /\/digests\/[^?#]+\/email\.(html|txt)$/.test(path);
 
 /** The search page; `?q=` carries the query, so a search is a link a reader can share. */
-export const searchPath = '/search/';
+export const searchPath = at('search/');
 
 /** Where the build writes Pagefind's index and its loader, relative to the site root. */
 export const pagefindDir = 'pagefind';
 
 /** The Pagefind loader the search page imports in the browser. */
-export const pagefindScriptPath = `/${pagefindDir}/pagefind.js`;
+export const pagefindScriptPath = at(`${pagefindDir}/pagefind.js`);
+
+/** The sitemap index (@astrojs/sitemap), which robots.txt and every page's head announce. */
+export const sitemapPath = at('sitemap-index.xml');
+
+/** The site's icon. */
+export const faviconPath = at('favicon.svg');

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { drawableShareCards, drawCard } from '../../lib/cards/card-files.ts';
 import { getContent } from '../../lib/content/digests.ts';
+import { pathInSite } from '../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () => {
   // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting.
@@ -10,7 +11,11 @@ export const getStaticPaths = (async () => {
   // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
   if (import.meta.env.SHARE_IMAGES_LINKED) return [];
   return cards.map((shareCard) => ({
-    params: { card: shareCard.path.replace(/^\/cards\//, '').replace(/\.png$/, '') },
+    params: {
+      card: pathInSite(shareCard.path)
+        .replace(/^\/cards\//, '')
+        .replace(/\.png$/, ''),
+    },
     props: { shareCard },
   }));
 }) satisfies GetStaticPaths;

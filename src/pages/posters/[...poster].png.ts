@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { drawablePosters, drawCard } from '../../lib/cards/card-files.ts';
 import { getContent } from '../../lib/content/digests.ts';
+import { pathInSite } from '../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () => {
   // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting, the
@@ -11,7 +12,11 @@ export const getStaticPaths = (async () => {
   // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
   if (import.meta.env.SHARE_IMAGES_LINKED) return [];
   return posters.map((poster) => ({
-    params: { poster: poster.path.replace(/^\/posters\//, '').replace(/\.png$/, '') },
+    params: {
+      poster: pathInSite(poster.path)
+        .replace(/^\/posters\//, '')
+        .replace(/\.png$/, ''),
+    },
     props: { poster },
   }));
 }) satisfies GetStaticPaths;

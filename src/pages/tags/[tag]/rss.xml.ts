@@ -5,7 +5,7 @@ import { feedDigests } from '../../../lib/feeds/feed-entries.ts';
 import { renderFeedArticle } from '../../../components/render-feed-article.ts';
 import { RSS_NAMESPACES, rssChannelExtras, rssItem } from '../../../lib/feeds/feeds.ts';
 import { SITE } from '../../../lib/site/site.ts';
-import { tagFeedPath, tagPath } from '../../../lib/site/urls.ts';
+import { rssStylesheetPath, tagFeedPath, tagPath } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths = tagRoutes satisfies GetStaticPaths;
 
@@ -19,7 +19,7 @@ export const GET: APIRoute<Props> = async ({ site, props }) => {
     description: tag.data.description,
     site: new URL(tagPath(tag.id), site!),
     xmlns: RSS_NAMESPACES,
-    stylesheet: '/rss.xsl',
+    stylesheet: rssStylesheetPath,
     customData: rssChannelExtras(tagFeedPath(tag.id), site!, entries),
     items: entries.map((entry) => rssItem(entry, site!)),
   });
