@@ -3,12 +3,13 @@
  * prints every problem as `file:line  field  问题（应为：…）`. The build runs the
  * same check first. Exits 1 when there is an error; warnings alone do not fail.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../src/lib/content/content-rules.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
 import { checkContent, type CheckResult } from '../src/lib/checks/content-check.ts';
+import { contentCheckSummary } from '../src/lib/checks/step-summary.ts';
 
 const DIGESTS_DIR = 'src/content/digests';
 
@@ -54,5 +55,9 @@ export function report(result: CheckResult, root: string): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = resolve(import.meta.dirname, '..');
-  process.exitCode = report(await checkProject(root), root);
+  const result = await checkProject(root);
+  process.exitCode = report(result, root);
+  // In a GitHub Actions job, the same lines go to the job summary too.
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (summary) appendFileSync(summary, contentCheckSummary(result.problems, result.digests.size));
 }

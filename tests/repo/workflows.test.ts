@@ -1,0 +1,135 @@
+/**
+ * The GitHub workflows are part of the product: each passes the real validator
+ * (@action-validator/cli, GitHub's schema), and each keeps the promises README "Deploy" makes
+ * about it: pull requests run read-only and never with the repository's token, the deploy job
+ * publishes in order with the least permissions, and the build cache is saved under a new key
+ * every run. tests/deploy.test.ts plays the deploy job's steps.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../setup/workspace.ts';
+
+const workflowsDir = join(projectRoot, '.github/workflows');
+const workflowFiles = readdirSync(workflowsDir).filter((name) => name.endsWith('.yml'));
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | number | boolean>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  needs?: string;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+const readWorkflow = (name: string): Workflow => parse(readFileSync(join(workflowsDir, name), 'utf8'));
+
+/** The validator's verdict on a file: its exit code and what it printed. */
+function validate(file: string): { status: number | null; output: string } {
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/action-validator'), [file], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const stepUsing = (job: Job, action: string): Step => {
+  const step = job.steps.find((candidate) => candidate.uses?.startsWith(`${action}@`));
+  if (!step) throw new Error(`no step uses ${action}`);
+  return step;
+};
+
+describe('the workflows', () => {
+  it('are the deploy and the pull-request check', () => {
+    expect(workflowFiles.sort()).toEqual(['check.yml', 'deploy.yml']);
+  });
+
+  it.each(workflowFiles)('%s passes GitHub’s workflow schema', (name) => {
+    const { status, output } = validate(join(workflowsDir, name));
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('are checked by a validator that refuses a misspelt key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-'));
+    try {
+      const broken = readFileSync(join(workflowsDir, 'check.yml'), 'utf8').replace('runs-on:', 'run-on:');
+      writeFileSync(join(dir, 'check.yml'), broken);
+      const { status, output } = validate(join(dir, 'check.yml'));
+      expect(status).toBe(1);
+      expect(output).toContain("Additional property 'run-on' is not allowed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never run a fork’s code with the repository’s token', () => {
+    for (const name of workflowFiles) {
+      expect(Object.keys(readWorkflow(name).on), name).not.toContain('pull_request_target');
+    }
+    const check = readWorkflow('check.yml');
+    expect(Object.keys(check.on)).toEqual(['pull_request']);
+    expect(check.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(check.jobs)) {
+      expect(job.permissions).toBeUndefined();
+      expect(stepUsing(job, 'actions/checkout').with?.['persist-credentials']).toBe(false);
+    }
+  });
+
+  it('check a pull request’s content first, then run every test', () => {
+    const [job] = Object.values(readWorkflow('check.yml').jobs);
+    const runs = (job?.steps ?? []).flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs[0]).toBe('npm ci');
+    expect(runs.indexOf('npm run check:content')).toBe(1);
+    expect(runs.at(-1)).toBe('npm test');
+  });
+
+  it('deploy on a push to main or on demand, one run at a time, in order', () => {
+    const deploy = readWorkflow('deploy.yml');
+    expect(deploy.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('give each deploy job only the permissions it needs', () => {
+    const { permissions, jobs } = readWorkflow('deploy.yml');
+    expect(permissions).toEqual({});
+    expect(jobs.build?.permissions).toEqual({ contents: 'read' });
+    expect(jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(jobs.deploy?.needs).toBe('build');
+  });
+
+  it('save the build cache under a new key every run and restore the newest by its prefix', () => {
+    const build = readWorkflow('deploy.yml').jobs.build;
+    if (!build) throw new Error('deploy.yml has no build job');
+    const restore = stepUsing(build, 'actions/cache/restore');
+    const save = stepUsing(build, 'actions/cache/save');
+    expect(restore.with).toEqual({
+      path: '.cache',
+      key: 'site-build-${{ github.run_id }}',
+      'restore-keys': 'site-build-',
+    });
+    expect(save.with).toEqual({ path: '.cache', key: restore.with?.key });
+    const order = build.steps.map((step) => step.uses?.split('@')[0] ?? step.run);
+    expect(order.indexOf('actions/cache/restore')).toBeLessThan(order.indexOf('npm run build'));
+    expect(order.indexOf('actions/cache/save')).toBeGreaterThan(order.indexOf('npm run build'));
+    expect(stepUsing(build, 'actions/setup-node').with?.['node-version']).toBe(24);
+  });
+
+  it('build for the repository variable SITE_URL, or else the address Pages reports', () => {
+    const build = readWorkflow('deploy.yml').jobs.build;
+    const step = build?.steps.find((candidate) => candidate.run === 'npm run build');
+    expect(step?.env).toEqual({ SITE_URL: '${{ vars.SITE_URL || steps.pages.outputs.base_url }}' });
+    expect(build?.steps.find((candidate) => candidate.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
+  });
+});
