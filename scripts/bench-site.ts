@@ -42,6 +42,8 @@ import { linkPackages } from './lib/link-packages.ts';
 import { syntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
+/** What a checkout of the project holds that a build reads. */
+const CHECKOUT = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const KB = 1024;
 const MB = 1024 * 1024;
 
@@ -84,6 +86,8 @@ interface BuildMeasure {
   peakRssMb: number;
   /** The largest sum of RSS over the build process and its children, sampled every 200 ms. */
   treePeakRssMb: number | null;
+  /** Pages Astro's incremental build copied from its cache ("(restored)" in its log). */
+  pagesRestored: number;
 }
 
 interface FileSize {
@@ -154,7 +158,31 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
     cardsCached: cards[0][1]!,
     peakRssMb: Number(peak[1]),
     treePeakRssMb: treePeak === null ? null : Math.round(treePeak / MB),
+    pagesRestored: [...output.matchAll(/ \(restored\)/g)].length,
   };
+}
+
+/**
+ * What a CI runner has for its next build: a fresh checkout at the same path (a runner's
+ * workspace does not move), the packages installed anew (`npm ci` deletes node_modules), the
+ * `.cache/` folder restored, and one digest more than last time. Returns the new digest's file.
+ */
+function freshCheckoutWithCache(workspace: string, newDigest: { file: string; mdx: string }): string {
+  const saved = `${workspace}.saved`;
+  mkdirSync(saved);
+  for (const kept of ['.cache', 'src/content/digests'])
+    cpSync(join(workspace, kept), join(saved, kept), { recursive: true });
+  rmSync(workspace, { recursive: true, force: true });
+  mkdirSync(workspace);
+  for (const entry of CHECKOUT) cpSync(join(root, entry), join(workspace, entry), { recursive: true });
+  // The corpus as committed, edits included: the checkout holds what the last run built.
+  rmSync(join(workspace, 'src/content/digests'), { recursive: true, force: true });
+  for (const kept of ['.cache', 'src/content/digests'])
+    cpSync(join(saved, kept), join(workspace, kept), { recursive: true });
+  rmSync(saved, { recursive: true, force: true });
+  linkPackages(join(root, 'node_modules'), join(workspace, 'node_modules'));
+  writeFileSync(join(workspace, 'src/content/digests', newDigest.file), newDigest.mdx);
+  return newDigest.file;
 }
 
 /** The benchmark could not run: bad arguments or a failed build. Exit code 2. */
@@ -253,9 +281,7 @@ function printTable(rows: readonly Row[]): void {
 async function main(): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'bench-site-'));
   try {
-    for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-      cpSync(join(root, entry), join(workspace, entry), { recursive: true });
-    }
+    for (const entry of CHECKOUT) cpSync(join(root, entry), join(workspace, entry), { recursive: true });
     linkPackages(join(root, 'node_modules'), join(workspace, 'node_modules'));
     const digestsDir = join(workspace, 'src/content/digests');
     const real = readdirSync(digestsDir)
@@ -271,7 +297,8 @@ async function main(): Promise<number> {
     if (!Number.isInteger(seed))
       throw new BenchFailed(`--seed ${values.seed}: expected a whole number, e.g. --seed 1.`);
     const vocabulary = (file: string) => Object.keys(parse(readFileSync(join(workspace, file), 'utf8')) as object);
-    const synthetic = syntheticCorpus(wanted - real.length, {
+    // One digest more than the corpus, held back for the fresh-checkout build.
+    const [added, ...synthetic] = syntheticCorpus(wanted - real.length + 1, {
       seed,
       tagIds: vocabulary('src/content/tags.yaml'),
       metricIds: vocabulary('src/content/metrics.yaml'),
@@ -313,6 +340,14 @@ async function main(): Promise<number> {
     const search = await benchSearch(join(workspace, 'dist'));
     printSearchFigures('dist', search);
     console.log('');
+    // After the output is measured: the added digest is not part of the corpus above.
+    if (!added) throw new BenchFailed('The synthetic corpus gave no digest to add.');
+    const addedFile = freshCheckoutWithCache(workspace, added);
+    const restored = await build(workspace, 'fresh checkout');
+    console.log(
+      `  fresh checkout, .cache/ restored, ${addedFile} added: ${restored.seconds.toFixed(1)} s,` +
+        ` ${restored.cardsDrawn} drawn, ${restored.pagesRestored} pages copied\n`,
+    );
 
     const comparePath =
       values.compare ??
@@ -330,7 +365,7 @@ async function main(): Promise<number> {
       };
     }
 
-    const builds = { cold, unchanged, edited };
+    const builds = { cold, unchanged, edited, restored };
     const peakMb = Math.max(...Object.values(builds).map((b) => Math.max(b.peakRssMb, b.treePeakRssMb ?? 0)));
     const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
     const memory = (b: BuildMeasure) =>
@@ -385,6 +420,11 @@ async function main(): Promise<number> {
         value: `${edited.cardsDrawn} drawn, ${edited.cardsCached} cached`,
         budget: `<= ${BUDGET.editedCards}`,
         met: edited.cardsDrawn <= BUDGET.editedCards,
+      },
+      {
+        measure: 'fresh checkout + cache, one digest added',
+        value: `${restored.seconds.toFixed(1)} s, ${restored.cardsDrawn} drawn, ${restored.pagesRestored} pages copied`,
+        budget: '',
       },
       {
         measure: 'edited: peak memory',
@@ -521,7 +561,7 @@ export interface BenchResult {
   seed: number;
   corpus: { digests: number; synthetic: number; figures: number; cards: number; posters: number };
   editedFile: string;
-  builds: { cold: BuildMeasure; unchanged: BuildMeasure; edited: BuildMeasure };
+  builds: { cold: BuildMeasure; unchanged: BuildMeasure; edited: BuildMeasure; restored: BuildMeasure };
   output: ReturnType<typeof measureOutput>;
   /** The search index and one query per sample, measured in Chromium. */
   search: SearchFigures;

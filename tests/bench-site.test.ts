@@ -71,6 +71,11 @@ describe('npm run bench:site -- --digests 12', () => {
     expect(result.builds.unchanged).toMatchObject({ cardsDrawn: 0, cardsCached: expectedImages });
     // A featured figure's label is on its own card and poster and on its digest's card and poster.
     expect(result.builds.edited).toMatchObject({ cardsDrawn: 4, cardsCached: expectedImages - 4 });
+    // A fresh checkout with .cache/ restored draws only what one added digest brings, and copies
+    // the pages it does not change.
+    expect(result.builds.restored.cardsDrawn).toBeGreaterThan(2);
+    expect(result.builds.restored.cardsDrawn).toBeLessThan(20);
+    expect(result.builds.restored.pagesRestored).toBeGreaterThan(DIGESTS);
     expect(result.output.cards.count).toBe(expectedCards);
     expect(result.output.posters.count).toBe(expectedPosters);
   });
