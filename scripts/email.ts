@@ -1,12 +1,17 @@
 /**
  * `npm run email -- <digest-id> [--send --to ADDRESS]`: writes the digest's email edition as a
- * message file, dist/email/<digest-id>.eml (multipart/alternative, text and HTML, UTF-8), from the
- * email.html and email.txt the build made; with --send, sends it to ADDRESS through the SMTP
- * server in SMTP_URL as a test. From comes from EMAIL_FROM, List-Unsubscribe from
+ * message file, email-editions/<digest-id>.eml (multipart/alternative, text and HTML, UTF-8), from
+ * the <digest-id>.html and .txt the build made there; with --send, sends it to ADDRESS through the
+ * SMTP server in SMTP_URL as a test. From comes from EMAIL_FROM, List-Unsubscribe from
  * EMAIL_UNSUBSCRIBE_URL when that is a real URL (see src/lib/email/settings.ts).
+ *
+ * A build makes editions for the digests the feed carries. For an older digest, this runs the
+ * build once more with EMAIL_DIGESTS=<digest-id>, which adds that digest's edition (the site it
+ * publishes is the same; unchanged pages are copied from the cache).
  *
  * Any problem is one line on stderr and exit code 1; nothing is written or sent after it.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -20,30 +25,41 @@ import {
   sendMessage,
 } from '../src/lib/email/message.ts';
 import { emailSettings, listUnsubscribeUrl } from '../src/lib/email/settings.ts';
-import { emailHtmlPath, emailTextPath, pathInSite } from '../src/lib/site/urls.ts';
+import { EMAIL_EDITIONS_DIR } from '../src/lib/site/urls.ts';
 
 const USAGE = '用法：npm run email -- <摘要 id> [--send --to 收件地址]';
 const root = resolve(import.meta.dirname, '..');
-const siteDir = join(root, 'dist');
+const editionsDir = join(root, EMAIL_EDITIONS_DIR);
+const digestsDir = join(root, 'src/content/digests');
 
-/** The digests the last build made an email edition for, to suggest when an id is wrong. */
-function builtEditions(): string[] {
-  const digests = join(siteDir, 'digests');
-  if (!existsSync(digests)) return [];
-  return readdirSync(digests).filter((id) => existsSync(join(siteDir, pathInSite(emailHtmlPath(id)))));
-}
+const editionFiles = (digestId: string) => ({
+  html: join(editionsDir, `${digestId}.html`),
+  text: join(editionsDir, `${digestId}.txt`),
+});
 
+/**
+ * The digest's edition from the last build; for a digest the build made none for (older than
+ * the feed's window), the build runs once more, adding it.
+ */
 async function readEdition(digestId: string): Promise<{ html: string; text: string }> {
-  const htmlFile = join(siteDir, pathInSite(emailHtmlPath(digestId)));
-  const textFile = join(siteDir, pathInSite(emailTextPath(digestId)));
-  if (!existsSync(htmlFile) || !existsSync(textFile)) {
-    const built = builtEditions();
-    const hint = built.length > 0 ? `；已构建的摘要：${built.join('、')}` : '';
-    throw new EmailError(
-      `找不到 ${relative(root, htmlFile)} 或 email.txt：请先运行 npm run build，并确认摘要 id “${digestId}” 正确${hint}`,
-    );
+  const files = editionFiles(digestId);
+  if (!existsSync(files.html) || !existsSync(files.text)) {
+    if (!existsSync(join(digestsDir, `${digestId}.mdx`))) {
+      const ids = existsSync(digestsDir) ? readdirSync(digestsDir).filter((name) => name.endsWith('.mdx')) : [];
+      const hint = ids.length > 0 ? `；现有的摘要：${ids.map((name) => name.replace(/\.mdx$/, '')).join('、')}` : '';
+      throw new EmailError(`没有 id 为“${digestId}”的摘要（src/content/digests/${digestId}.mdx 不存在）${hint}`);
+    }
+    console.log(`${relative(root, files.html)} 还没有：运行 npm run build，加上这篇摘要的邮件版……`);
+    const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, EMAIL_DIGESTS: digestId },
+    });
+    if (build.status !== 0 || !existsSync(files.html) || !existsSync(files.text)) {
+      throw new EmailError(`构建没有写出 ${relative(root, files.html)}：按上面构建的提示改好后再试`);
+    }
   }
-  return { html: await readFile(htmlFile, 'utf8'), text: await readFile(textFile, 'utf8') };
+  return { html: await readFile(files.html, 'utf8'), text: await readFile(files.text, 'utf8') };
 }
 
 async function main(): Promise<void> {
@@ -73,9 +89,9 @@ async function main(): Promise<void> {
     listUnsubscribe: listUnsubscribeUrl(settings.unsubscribeUrl),
   });
 
-  // The file has no To: it is the edition, not a letter to one person (and dist/ may be deployed).
-  const outFile = join(siteDir, 'email', `${digestId}.eml`);
-  await mkdir(join(siteDir, 'email'), { recursive: true });
+  // The file has no To: it is the edition, not a letter to one person.
+  const outFile = join(editionsDir, `${digestId}.eml`);
+  await mkdir(editionsDir, { recursive: true });
   await writeFile(outFile, await composeEml(options));
   console.log(`已写出 ${relative(root, outFile)}（主题：${options.subject}；发件人：${settings.from}）`);
 

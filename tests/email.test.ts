@@ -1,21 +1,25 @@
 /**
- * The email edition as an editor uses it: the built email.html and email.txt of every digest
- * (inline styles only, absolute URLs, the feed's own rendering), the HTML in real Chromium at a
+ * The email edition as an editor uses it: the <id>.html and <id>.txt a build writes beside the
+ * site in email-editions/ for the digests the feed carries (inline styles only, absolute URLs,
+ * the feed's own rendering), none of it in dist/, the HTML in real Chromium at a
  * mail client's width and a phone's, and `npm run email` composing and sending the message to a
  * real SMTP server on 127.0.0.1, read back by a real mail parser.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
 import { HtmlValidate } from 'html-validate';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
-import { emailHtmlPath, emailTextPath } from '../src/lib/site/urls.ts';
+import { FEED_ITEM_LIMIT } from '../src/lib/feeds/feeds.ts';
+import { EMAIL_EDITIONS_DIR } from '../src/lib/site/urls.ts';
 import { runNodeScriptAsync, TEST_SITE_URL } from './setup/workspace.ts';
-import { launchChromium, previewSite } from './support/browser.ts';
+import { launchChromium } from './support/browser.ts';
 import {
   attr,
   parseHtml,
@@ -32,6 +36,9 @@ const screenshots = join(workspace, '..', 'screenshots');
 const digests = publishedSourceDigests();
 const newest = digests[0]!;
 const read = (path: string) => readFileSync(join(siteDir, path), 'utf8');
+/** A file of the email editions folder a build writes beside dist/. */
+const edition = (name: string, root = workspace) => join(root, EMAIL_EDITIONS_DIR, name);
+const readEdition = (name: string) => readFileSync(edition(name), 'utf8');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 interface JsonFeedItem {
@@ -43,9 +50,9 @@ const feedItems: JsonFeedItem[] = JSON.parse(read('feed.json')).items;
 describe('the built email edition', () => {
   for (const digest of digests) {
     describe(digest.id, () => {
-      const html = read(emailHtmlPath(digest.id));
-      const page = readPage(siteDir, emailHtmlPath(digest.id));
-      const text = read(emailTextPath(digest.id));
+      const html = readEdition(`${digest.id}.html`);
+      const page = fromHtml(html);
+      const text = readEdition(`${digest.id}.txt`);
 
       it('keeps nothing a mailing service would strip: no style, link or script, no class, only inline styles', () => {
         expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -121,7 +128,7 @@ describe('the built email edition', () => {
     });
     const problems: string[] = [];
     for (const digest of digests) {
-      const report = await validator.validateString(read(emailHtmlPath(digest.id)), emailHtmlPath(digest.id));
+      const report = await validator.validateString(readEdition(`${digest.id}.html`), `${digest.id}.html`);
       for (const result of report.results) {
         for (const message of result.messages)
           problems.push(`${result.filePath}:${message.line} ${message.ruleId} ${message.message}`);
@@ -130,29 +137,38 @@ describe('the built email edition', () => {
     expect(problems).toEqual([]);
   });
 
-  it('is linked from its digest page for editors, and left out of the sitemap', () => {
+  it('lives beside the site, for editors: nothing of it in dist/, the digest page or the sitemap', () => {
+    expect(readdirSync(siteDir)).not.toContain('email');
     const page = readPage(siteDir, `/digests/${newest.id}/`);
-    const links = querySelectorAll(page, 'article footer a').map((link) => attr(link, 'href'));
-    expect(links).toEqual([emailHtmlPath(newest.id), emailTextPath(newest.id)]);
+    expect(
+      querySelectorAll(page, 'a')
+        .map((link) => attr(link, 'href') ?? '')
+        .filter((href) => href.includes('email')),
+    ).toEqual([]);
     const sitemap = read('sitemap-0.xml');
     expect(sitemap).toContain(`${TEST_SITE_URL}digests/${newest.id}/`);
-    expect(sitemap).not.toContain('email.');
+    expect(sitemap).not.toContain('email');
+  });
+
+  it('is made for the digests the feed carries, and no older one', () => {
+    const many = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
+    expect(many.length).toBeGreaterThan(FEED_ITEM_LIMIT);
+    const made = readdirSync(join(inject('manyWorkspace'), EMAIL_EDITIONS_DIR)).sort();
+    const expected = many.slice(0, FEED_ITEM_LIMIT).flatMap((digest) => [`${digest.id}.html`, `${digest.id}.txt`]);
+    expect(made).toEqual(expected.sort());
   });
 });
 
 describe('the email edition in Chromium', () => {
   let browser: Browser;
-  let site: Awaited<ReturnType<typeof previewSite>>;
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     browser = await launchChromium();
-    site = await previewSite(workspace);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await site?.stop();
   });
 
   for (const width of [600, 360]) {
@@ -163,7 +179,8 @@ describe('the email edition in Chromium', () => {
         route.fulfill({ path: join(siteDir, new URL(route.request().url()).pathname) }),
       );
       const page = await context.newPage();
-      await page.goto(`${site.baseUrl}${emailHtmlPath(newest.id)}`);
+      // A mail client opens the edition on its own, as a document, not as a page of the site.
+      await page.goto(pathToFileURL(edition(`${newest.id}.html`)).href);
       const layout = await page.evaluate(() => {
         const heading = document.querySelector('h1')!;
         const card = document.querySelector('img')!;
@@ -248,15 +265,15 @@ describe('npm run email', () => {
     expect(mail.messageId).toMatch(/@news\.example\.com>$/);
     expect(Math.abs(mail.date!.getTime() - Date.now())).toBeLessThan(10 * 60_000);
 
-    expect(mail.text).toBe(read(emailTextPath(newest.id)));
-    expect(mail.html).toBe(read(emailHtmlPath(newest.id)));
+    expect(mail.text).toBe(readEdition(`${newest.id}.txt`));
+    expect(mail.html).toBe(readEdition(`${newest.id}.html`));
     const html = parseHtml(mail.html || '');
     expect(attr(querySelector(html, 'img'), 'src')).toBe(`${TEST_SITE_URL}cards/${newest.id}.png`);
     expect(attr(querySelector(html, 'img'), 'alt')).toBeTruthy();
     const hrefs = querySelectorAll(html, 'a').map((link) => attr(link, 'href') ?? '');
     expect(hrefs.filter((href) => !href.startsWith(TEST_SITE_URL))).toEqual([DEFAULT_UNSUBSCRIBE_URL]);
 
-    const eml = await simpleParser(readFileSync(join(siteDir, 'email', `${newest.id}.eml`)));
+    const eml = await simpleParser(readFileSync(edition(`${newest.id}.eml`)));
     expect(eml.messageId).toBe(mail.messageId);
     expect(eml.subject).toBe(newest.data.title);
     expect(eml.to).toBeUndefined();
@@ -296,12 +313,25 @@ describe('npm run email', () => {
     expect(missing.stderr).toMatch(/^错误：没有设置 SMTP_URL，邮件未发送[^\n]*\n$/);
     const wrong = await email([other, '--send', '--to', 'editor@news.example.com'], { SMTP_URL: 'mail.example.com' });
     expect(wrong.stderr).toMatch(/^错误：SMTP_URL 无效[^\n]*\n$/);
-    expect(existsSync(join(siteDir, 'email', `${other}.eml`))).toBe(false);
+    expect(existsSync(edition(`${other}.eml`))).toBe(false);
 
     const unknown = await email(['no-such-digest']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(
-      /^错误：找不到 dist\/digests\/no-such-digest\/email\.html[^\n]*请先运行 npm run build[^\n]*\n$/,
+      /^错误：没有 id 为“no-such-digest”的摘要（src\/content\/digests\/no-such-digest\.mdx 不存在）；现有的摘要：[^\n]+\n$/,
     );
+  });
+
+  it('makes an older digest’s edition on demand, by building once more', async () => {
+    const manyWorkspace = inject('manyWorkspace');
+    const many = publishedSourceDigests(join(manyWorkspace, 'src/content/digests'));
+    const older = many[FEED_ITEM_LIMIT + 1]!;
+    expect(existsSync(edition(`${older.id}.html`, manyWorkspace))).toBe(false);
+    const result = await runNodeScriptAsync(manyWorkspace, 'scripts/email.ts', [older.id]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain(`已写出 ${EMAIL_EDITIONS_DIR}/${older.id}.eml`);
+    expect(readFileSync(edition(`${older.id}.html`, manyWorkspace), 'utf8')).toContain(older.data.title);
+    const eml = await simpleParser(readFileSync(edition(`${older.id}.eml`, manyWorkspace)));
+    expect(eml.subject).toBe(older.data.title);
   });
 });

@@ -8,7 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { neighbours } from '../src/lib/content/collection.ts';
-import { digestPath, emailHtmlPath, emailTextPath, figurePath } from '../src/lib/site/urls.ts';
+import {
+  digestPath,
+  EMAIL_EDITIONS_DIR,
+  emailEditionsRoute,
+  emailHtmlPath,
+  emailTextPath,
+  figurePath,
+} from '../src/lib/site/urls.ts';
 import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
@@ -32,7 +39,13 @@ describe('incremental builds', () => {
     expect(result.status, result.output).toBe(0);
     return new Set([...result.output.matchAll(/├─ (\S+) \(restored\)/g)].map(([, path]) => path!));
   };
-  const readOutput = (path: string) => readFileSync(join(workspace, 'dist', path));
+  /** An output by the path Astro logs: a page of dist/, or an email edition moved beside it. */
+  const readOutput = (path: string) =>
+    readFileSync(
+      path.startsWith(`/${emailEditionsRoute}/`)
+        ? join(workspace, EMAIL_EDITIONS_DIR, path.slice(emailEditionsRoute.length + 2))
+        : join(workspace, 'dist', path),
+    );
 
   beforeAll(() => {
     workspace = createWorkspace('incremental');

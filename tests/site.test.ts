@@ -11,7 +11,6 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Root } from 'hast';
 import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
-import { DEFAULT_UNSUBSCRIBE_URL } from '../src/lib/email/settings.ts';
 import { AUTHOR_SEPARATOR, FIGURE_COLUMNS, figureRecords } from '../src/lib/figures/figures-dataset.ts';
 import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures/figures.ts';
 import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
@@ -24,7 +23,6 @@ import {
   figuresCsvPath,
   figuresJsonPath,
   figuresSchemaPath,
-  isEmailEditionPath,
   metricCardPath,
   pagefindDir,
   searchPath,
@@ -53,12 +51,8 @@ const manyDigests = publishedSourceDigests(join(inject('manyWorkspace'), 'src/co
 const tags = sourceTags();
 const metrics = sourceMetrics();
 const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
-/**
- * The pages readers browse. Email editions are HTML files too, but documents for mailing
- * services (inline styles, no canonical or Open Graph): tests/email.test.ts checks them as email.
- */
-const pagesOf = (dir: string) =>
-  listFiles(dir).filter((path) => path.endsWith('.html') && !isEmailEditionPath(`/${path}`));
+/** The pages readers browse: every HTML file of the site (the email editions live outside it). */
+const pagesOf = (dir: string) => listFiles(dir).filter((path) => path.endsWith('.html'));
 const pageFiles = pagesOf(siteDir);
 /** The one page that runs a script (issue 10): the search page. */
 const SEARCH_PAGE = `${searchPath.slice(1)}index.html`;
@@ -416,8 +410,6 @@ describe('the whole site', () => {
       const page = readPage(siteDir, `/${path}`);
       for (const node of querySelectorAll(page, '[href], [src]')) {
         const raw = attr(node, 'href') ?? attr(node, 'src') ?? '';
-        // The email edition's unsubscribe link is a merge tag its mailing service fills in.
-        if (isEmailEditionPath(`/${path}`) && raw === DEFAULT_UNSUBSCRIBE_URL) continue;
         const url = new URL(raw, new URL(`/${path}`, TEST_SITE_URL));
         if (url.origin !== new URL(TEST_SITE_URL).origin) continue;
         const target = decodeURIComponent(url.pathname).replace(/^\//, '');
@@ -432,10 +424,13 @@ describe('the whole site', () => {
     expect(broken).toEqual([]);
   });
 
-  it('sets apart exactly one email edition per digest from the pages', () => {
-    expect(htmlFiles.filter((path) => !pageFiles.includes(path))).toEqual(
-      digests.map((digest) => `digests/${digest.id}/email.html`).sort(),
-    );
+  it('publishes no email edition, and links none: they are for editors, beside the site', () => {
+    expect(listFiles(siteDir).filter((path) => /email\.(html|txt)$|^email\//.test(path))).toEqual([]);
+    for (const path of pageFiles) {
+      const page = readPage(siteDir, `/${path}`);
+      const links = querySelectorAll(page, '[href]').map((node) => attr(node, 'href') ?? '');
+      expect(links.filter((href) => /\/email\/|email\.(html|txt)$/.test(href)), path).toEqual([]);
+    }
   });
 
   it('declares Chinese, a canonical absolute URL and Open Graph basics on every page', () => {

@@ -1,21 +1,32 @@
 /**
- * What both email endpoints share: the published digests as routes, and a digest's feed
+ * What both email endpoints share: the digests that get an edition, as routes, and a digest's feed
  * rendering (rendered once per build by feed-entries.ts) with the configured unsubscribe link.
  */
 import { getContent, type Digest } from '../content/digests.ts';
 import { feedDigests, type ArticleRenderer } from '../feeds/feed-entries.ts';
-import type { FeedDigest } from '../feeds/feeds.ts';
+import { feedWindow, type FeedDigest } from '../feeds/feeds.ts';
 import type { EmailEditionOptions } from './html.ts';
 import { emailEditionKey } from '../content/page-cache-keys.ts';
 import { emailSettings } from './settings.ts';
 
-/** One route per published digest, like the digest pages. */
+/**
+ * The digests a build makes email editions for: those the feed carries (an editor mails the
+ * newest, not one from three years ago), and any named in EMAIL_DIGESTS (comma-separated ids),
+ * which `npm run email -- <id>` sets to make an older digest's edition on demand.
+ */
+export function emailedDigests<D extends { id: string }>(newestFirst: readonly D[], requested = ''): D[] {
+  const wanted = new Set(requested.split(',').map((id) => id.trim()).filter(Boolean));
+  const window = feedWindow(newestFirst);
+  return [...window, ...newestFirst.filter((digest) => wanted.has(digest.id) && !window.includes(digest))];
+}
+
+/** One route per digest that gets an email edition (emailedDigests). */
 export async function emailRoutes(): Promise<
   { params: { id: string }; props: { digest: Digest }; cacheKey: string }[]
 > {
   const content = await getContent();
   const { unsubscribeUrl } = emailSettings(process.env);
-  return content.digests.map((digest) => ({
+  return emailedDigests(content.digests, process.env.EMAIL_DIGESTS).map((digest) => ({
     params: { id: digest.id },
     props: { digest },
     cacheKey: emailEditionKey(content, digest, unsubscribeUrl),

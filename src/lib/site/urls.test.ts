@@ -9,7 +9,6 @@ import {
   figureInDigestPath,
   figurePath,
   figurePosterPath,
-  isEmailEditionPath,
   metricAnchorId,
   metricPath,
   pathInSite,
@@ -27,18 +26,10 @@ describe('urls', () => {
     expect(metricPath('china-model-count')).toBe('/figures/china-model-count/');
     expect(metricAnchorId('china-model-count')).toBe('metric-china-model-count');
     expect(archiveYearPath(2025)).toBe('/archive/2025/');
-    expect(emailHtmlPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.html');
-    expect(emailTextPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.txt');
+    expect(emailHtmlPath('ai-white-paper')).toBe('/email/ai-white-paper.html');
+    expect(emailTextPath('ai-white-paper')).toBe('/email/ai-white-paper.txt');
     expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
     expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
-  });
-
-  it('tells an email edition from a page', () => {
-    expect(isEmailEditionPath(emailHtmlPath('a'))).toBe(true);
-    expect(isEmailEditionPath(emailTextPath('a'))).toBe(true);
-    expect(isEmailEditionPath(digestPath('a'))).toBe(false);
-    expect(isEmailEditionPath('/digests/a/figures/email.html/')).toBe(false);
-    expect(isEmailEditionPath('/about/email.html')).toBe(false);
   });
 
   it('puts page 1 of a tag at the tag page itself, later pages below it', () => {

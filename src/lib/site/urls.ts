@@ -93,14 +93,16 @@ export const digestPosterPath = (digestId: string) => at(`posters/${digestId}.pn
 export const figurePosterPath = (digestId: string, figureId: string) => at(`posters/${digestId}/${figureId}.png`);
 
 /**
- * A digest's email edition, for editors to paste into a mailing service: the HTML with every
- * style inline, and its plain-text alternative. Not pages for readers (kept out of the sitemap).
+ * Where Astro renders a digest's email editions, for editors to paste into a mailing service: the
+ * HTML with every style inline, and its plain-text alternative. They are not part of the site:
+ * scripts/build.ts moves the folder out of the output into EMAIL_EDITIONS_DIR before publishing.
  */
-export const emailHtmlPath = (digestId: string) => `${digestPath(digestId)}email.html`;
-export const emailTextPath = (digestId: string) => `${digestPath(digestId)}email.txt`;
+export const emailEditionsRoute = 'email';
+export const emailHtmlPath = (digestId: string) => at(`${emailEditionsRoute}/${digestId}.html`);
+export const emailTextPath = (digestId: string) => at(`${emailEditionsRoute}/${digestId}.txt`);
 
-/** True for the path (or URL) of an email edition, so site-wide page checks and the sitemap can leave it out. */
-export const isEmailEditionPath = (path: string) => /\/digests\/[^?#]+\/email\.(html|txt)$/.test(path);
+/** The folder beside dist/ that holds the last build's email editions, `<digest id>.html` and `.txt`. */
+export const EMAIL_EDITIONS_DIR = 'email-editions';
 
 /** The search page; `?q=` carries the query, so a search is a link a reader can share. */
 export const searchPath = at('search/');

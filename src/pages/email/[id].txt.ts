@@ -1,8 +1,8 @@
 /** The plain-text alternative of a digest's email edition (src/lib/email/text.ts). */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { emailEditionInput, emailRoutes } from '../../../lib/email/edition.ts';
-import { renderFeedArticle } from '../../../components/render-feed-article.ts';
-import { emailText } from '../../../lib/email/text.ts';
+import { emailEditionInput, emailRoutes } from '../../lib/email/edition.ts';
+import { renderFeedArticle } from '../../components/render-feed-article.ts';
+import { emailText } from '../../lib/email/text.ts';
 
 export const getStaticPaths = (() => emailRoutes()) satisfies GetStaticPaths;
 

@@ -1,8 +1,8 @@
 /** A digest's email edition for mailing services: HTML with every style inline (src/lib/email/html.ts). */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { emailEditionInput, emailRoutes } from '../../../lib/email/edition.ts';
-import { renderFeedArticle } from '../../../components/render-feed-article.ts';
-import { emailHtml } from '../../../lib/email/html.ts';
+import { emailEditionInput, emailRoutes } from '../../lib/email/edition.ts';
+import { renderFeedArticle } from '../../components/render-feed-article.ts';
+import { emailHtml } from '../../lib/email/html.ts';
 
 export const getStaticPaths = (() => emailRoutes()) satisfies GetStaticPaths;
 
