@@ -4,7 +4,18 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist.staging/', 'dist.previous*/', 'email-editions*/', '.astro/', '.test-output/', '.cache/', 'node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.staging/',
+      'dist.previous*/',
+      'email-editions*/',
+      '.astro/',
+      '.test-output/',
+      '.cache/',
+      'node_modules/',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {

@@ -429,7 +429,10 @@ describe('the whole site', () => {
     for (const path of pageFiles) {
       const page = readPage(siteDir, `/${path}`);
       const links = querySelectorAll(page, '[href]').map((node) => attr(node, 'href') ?? '');
-      expect(links.filter((href) => /\/email\/|email\.(html|txt)$/.test(href)), path).toEqual([]);
+      expect(
+        links.filter((href) => /\/email\/|email\.(html|txt)$/.test(href)),
+        path,
+      ).toEqual([]);
     }
   });
 

@@ -15,7 +15,12 @@ import { emailSettings } from './settings.ts';
  * which `npm run email -- <id>` sets to make an older digest's edition on demand.
  */
 export function emailedDigests<D extends { id: string }>(newestFirst: readonly D[], requested = ''): D[] {
-  const wanted = new Set(requested.split(',').map((id) => id.trim()).filter(Boolean));
+  const wanted = new Set(
+    requested
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
   const window = feedWindow(newestFirst);
   return [...window, ...newestFirst.filter((digest) => wanted.has(digest.id) && !window.includes(digest))];
 }
