@@ -6,12 +6,16 @@ import {
   digestPosterPath,
   emailHtmlPath,
   emailTextPath,
+  feedsOpmlPath,
+  feedStylesheetPath,
   figureInDigestPath,
   figurePath,
   figurePosterPath,
   isEmailEditionPath,
   metricAnchorId,
   metricPath,
+  subscribePath,
+  tagFeedPath,
   tagPagePath,
   tagPath,
 } from './urls.ts';
@@ -29,6 +33,13 @@ describe('urls', () => {
     expect(emailTextPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.txt');
     expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
     expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
+  });
+
+  it('spells the subscription routes: the page, the OPML bundle, the feeds and their stylesheet', () => {
+    expect(subscribePath).toBe('/subscribe/');
+    expect(feedsOpmlPath).toBe('/feeds.opml');
+    expect(feedStylesheetPath).toBe('/feed.css');
+    expect(tagFeedPath('policy')).toBe('/tags/policy/rss.xml');
   });
 
   it('tells an email edition from a page', () => {
