@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useReader } from './support/browser.ts';
 import { groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
 import { publishedSourceDigests, sourceMetrics } from './support/site.ts';
+import { feedStylesheetPath, homePath, rssPath, subscribePath, tagFeedPath } from '../src/lib/site/urls.ts';
+import { TEST_SITE_URL } from './setup/workspace.ts';
 
 const workspace = inject('workspace');
 const screenshots = join(workspace, '..', 'screenshots');
@@ -36,6 +38,7 @@ const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
   ...Object.fromEntries(sourceMetrics().map((metric) => [`metric-${metric.id}`, { path: `/figures/${metric.id}/` }])),
   'metric-many': { path: `/figures/${sourceMetrics()[0]!.id}/`, many: true },
   about: { path: '/about/' },
+  subscribe: { path: subscribePath },
   'not-found': { path: '/no-such-page/' },
 };
 
@@ -204,14 +207,70 @@ describe('Chinese typography', () => {
   });
 });
 
-describe('the feed in a browser', () => {
-  it('renders /rss.xml through its stylesheet as a readable Chinese page', async () => {
-    const page = await openPage('/rss.xml');
-    expect(await page.locator('h1').textContent()).toBe('百模观察');
-    expect(await page.locator('.notice').textContent()).toContain('RSS 订阅源');
-    const titles = await page.locator('li h2 a').allTextContents();
-    expect(titles).toEqual(digests.map((digest) => digest.data.title));
-    await page.screenshot({ path: join(screenshots, 'rss-xsl-desktop.png'), fullPage: true });
+describe('subscribing', () => {
+  it("opens /subscribe/ from the header's 订阅 link", async () => {
+    const page = await openPage(homePath);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '订阅' }).click();
+    await expect.poll(() => page.url()).toBe(reader.url(subscribePath));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('订阅百模观察');
     await page.close();
   });
+
+  it('selects a whole feed address with one click, ready to copy, without a script', async () => {
+    const page = await openPage(subscribePath);
+    const address = page.locator('code.feed-url').first();
+    await address.click();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(`${TEST_SITE_URL}rss.xml`);
+    await page.close();
+  });
+});
+
+describe('the feed in a browser', () => {
+  for (const [name, path, options] of [
+    ['rss-css-desktop', rssPath, {}],
+    ['rss-css-phone-dark', tagFeedPath(newest.data.tags[0]!), { width: VIEWPORTS.phone.width, dark: true }],
+  ] as const) {
+    it(`shows ${path} through its CSS stylesheet: the title, a link to /subscribe/, the digest titles (${name})`, async () => {
+      const messages: string[] = [];
+      const viewport = 'width' in options ? VIEWPORTS.phone : VIEWPORTS.desktop;
+      const page = await reader.page({ viewport, colorScheme: 'dark' in options ? 'dark' : 'light' });
+      page.on('console', (message) => messages.push(message.text()));
+      await page.goto(reader.url(path));
+      // The browser applied our CSS and nothing else: no XSLT stylesheet, so no XSLT warning.
+      const sheets = await page.evaluate(() => ({
+        instructions: [...document.childNodes]
+          .filter((node) => node.nodeType === Node.PROCESSING_INSTRUCTION_NODE)
+          .map((node) => (node instanceof ProcessingInstruction ? node.data : '')),
+        loaded: [...document.styleSheets].map((sheet) => new URL(sheet.href ?? '').pathname),
+      }));
+      expect(sheets.instructions).toEqual([`type="text/css" href="${feedStylesheetPath}"`]);
+      expect(sheets.loaded).toEqual([feedStylesheetPath]);
+      expect(messages.filter((text) => /xslt|xsl/i.test(text))).toEqual([]);
+
+      const title = page.locator('channel > title');
+      await expect.poll(() => title.isVisible()).toBe(true);
+      expect(await title.textContent()).toMatch(/^百模观察/);
+      const link = page.locator('channel > .feed-note a');
+      expect(await link.isVisible()).toBe(true);
+      expect(await link.getAttribute('href')).toBe(`${TEST_SITE_URL}${subscribePath.slice(1)}`);
+      // A real HTML link inside the XML page: a reader can click it.
+      expect(await link.evaluate((element) => element instanceof HTMLAnchorElement)).toBe(true);
+      expect(await page.locator('item > title').count()).toBeGreaterThan(0);
+      expect(await page.locator('item > title').first().isVisible()).toBe(true);
+      // The escaped article HTML and the English dates stay hidden.
+      expect(await page.locator('item > pubDate').first().isVisible()).toBe(false);
+      const articleShown = await page.evaluate(() =>
+        [...document.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')].map((element) =>
+          element.checkVisibility(),
+        ),
+      );
+      expect(articleShown.length).toBeGreaterThan(0);
+      expect(articleShown.filter(Boolean)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // A viewport screenshot: Playwright's full-page capture waits forever on an XML document.
+      await page.screenshot({ path: join(screenshots, `${name}.png`) });
+      await page.close();
+    });
+  }
 });

@@ -76,6 +76,7 @@ function playBuildJob(runId: number, dir: string, beforeBuild: (dir: string) => 
   const context: Record<string, string | undefined> = {
     'github.run_id': String(runId),
     'vars.SITE_URL': undefined,
+    'vars.WEBSUB_HUB': undefined,
     'steps.pages.outputs.base_url': undefined,
   };
   let log = '';

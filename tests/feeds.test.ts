@@ -45,7 +45,7 @@ describe('/rss.xml', () => {
     const newestChange = Math.max(...digests.map((d) => (d.data.updatedDate ?? d.data.pubDate).getTime()));
     expect(feed.lastBuildDate).toBe(new Date(newestChange).toUTCString());
     expect(xml).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/rss.xsl" type="text\/xsl"\?>/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet type="text\/css" href="\/feed.css"\?>/,
     );
   });
 

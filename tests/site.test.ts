@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
+import { parseOpml, parseRssFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Root } from 'hast';
@@ -23,10 +24,18 @@ import {
   figuresCsvPath,
   figuresJsonPath,
   figuresSchemaPath,
+  feedsOpmlPath,
+  feedStylesheetPath,
+  jsonFeedPath,
   metricCardPath,
   pagefindDir,
+  rssPath,
   searchPath,
+  subscribePath,
+  tagFeedPath,
+  tagPath,
 } from '../src/lib/site/urls.ts';
+import { FEED_ITEM_LIMIT } from '../src/lib/feeds/feeds.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
@@ -389,6 +398,117 @@ describe('a site with more digests than a page holds', () => {
       listed.push(...links);
     }
     expect(listed).toEqual(manyDigests.map((digest) => `/digests/${digest.id}/`));
+  });
+});
+
+describe('subscribing', () => {
+  const page = readPage(siteDir, subscribePath);
+  const main = querySelector(page, 'main');
+  const url = (path: string) => `${TEST_SITE_URL}${path.slice(1)}`;
+  const counts = countByTag(
+    tags.map((tag) => tag.id),
+    digests,
+  );
+
+  it('shows the site feed and the JSON Feed as addresses a reader can select, with links to them', () => {
+    const addresses = querySelectorAll(main!, 'code.feed-url').map(textOf);
+    expect(addresses.slice(0, 2)).toEqual([url(rssPath), url(jsonFeedPath)]);
+    const links = querySelectorAll(main!, 'a').map((link) => attr(link, 'href'));
+    expect(links).toEqual(expect.arrayContaining([rssPath, jsonFeedPath, feedsOpmlPath]));
+    expect(textOf(main)).toContain(`最新 ${FEED_ITEM_LIMIT} 篇摘要的全文`);
+  });
+
+  it('lists every tag feed with the tag name, its digest count and its address, busiest first', () => {
+    const items = querySelectorAll(main!, '.tag-feeds li');
+    expect(
+      items.map((item) => [
+        textOf(querySelector(item, '.tag-line a')),
+        attr(querySelector(item, '.tag-line a'), 'href'),
+        textOf(querySelector(item, '.count')),
+        textOf(querySelector(item, 'code.feed-url')),
+        attr(querySelector(item, 'a.open'), 'href'),
+      ]),
+    ).toEqual(
+      byDigestCount(tags, counts).map((tag) => [
+        tag.name,
+        tagPath(tag.id),
+        `${counts.get(tag.id)} 篇`,
+        url(tagFeedPath(tag.id)),
+        tagFeedPath(tag.id),
+      ]),
+    );
+  });
+
+  it('offers the OPML file and explains feeds, readers and email to a newcomer', () => {
+    expect(querySelectorAll(main!, 'code.feed-url').map(textOf)).toContain(url(feedsOpmlPath));
+    const text = textOf(main);
+    expect(text).toContain(`全部 ${tags.length + 1} 个 RSS 订阅源`);
+    for (const reader of ['Feedly', 'Inoreader', 'NetNewsWire', 'FreshRSS']) expect(text).toContain(reader);
+    expect(text).toContain('RSS 转邮件');
+    // No link to a site the page cannot vouch for: every link stays on this site.
+    expect(querySelectorAll(main!, 'a').filter((link) => /^https?:/.test(attr(link, 'href') ?? ''))).toEqual([]);
+  });
+
+  it('announces every tag feed in its head, besides the site feeds', () => {
+    const alternates = querySelectorAll(page, 'link[rel="alternate"][type="application/rss+xml"]').map((link) =>
+      attr(link, 'href'),
+    );
+    expect(alternates).toEqual([rssPath, ...byDigestCount(tags, counts).map((tag) => tagFeedPath(tag.id))]);
+  });
+
+  it('is what the header 订阅 link and the footer open, and the OPML is announced, on every page', () => {
+    for (const path of pageFiles) {
+      const each = readPage(siteDir, `/${path}`);
+      expect(attr(querySelector(each, 'nav[aria-label="主导航"] a.feed'), 'href'), path).toBe(subscribePath);
+      expect(textOf(querySelector(each, 'nav[aria-label="主导航"] a.feed')), path).toBe('订阅');
+      expect(querySelector(each, `footer a[href="${subscribePath}"]`), path).toBeTruthy();
+      expect(
+        querySelector(each, `head link[rel="outline"][type="text/x-opml"][href="${feedsOpmlPath}"]`),
+        path,
+      ).toBeTruthy();
+    }
+    expect(
+      attr(querySelector(page, 'nav[aria-label="主导航"] a.feed'), 'aria-current'),
+      'the header marks the page it is on',
+    ).toBe('page');
+  });
+});
+
+describe.each(builds)('the OPML file, $name', ({ dir }) => {
+  const opml = parseOpml(readFileSync(join(dir, feedsOpmlPath.slice(1)), 'utf8'));
+  const flat = (opml.body?.outlines ?? []).flatMap((outline) => outline.outlines ?? []);
+
+  it('parses and lists every RSS feed of the build: its title, xmlUrl and htmlUrl', () => {
+    expect(opml.body?.outlines?.map((outline) => outline.text)).toEqual(['百模观察']);
+    const built = listFiles(dir)
+      .filter((path) => path === rssPath.slice(1) || /^tags\/[^/]+\/rss\.xml$/.test(path))
+      .map((path) => `${TEST_SITE_URL}${path}`)
+      .sort();
+    expect(flat.map((outline) => outline.xmlUrl).sort()).toEqual(built);
+    expect(built).toHaveLength(tags.length + 1);
+    for (const outline of flat) {
+      const file = join(dir, (outline.xmlUrl ?? '').slice(TEST_SITE_URL.length));
+      const feed = parseRssFeed(readFileSync(file, 'utf8'));
+      // The same title and page as the feed itself says.
+      expect(outline.text, outline.xmlUrl).toBe(feed.title);
+      expect(outline.title, outline.xmlUrl).toBe(feed.title);
+      expect(outline.htmlUrl, outline.xmlUrl).toBe(feed.link);
+      expect(outline.type).toBe('rss');
+    }
+  });
+});
+
+describe('feeds in a browser', () => {
+  it('name the CSS stylesheet the build writes, and no XSLT anywhere', () => {
+    const files = listFiles(siteDir);
+    expect(files).toContain(feedStylesheetPath.slice(1));
+    expect(files.filter((path) => /\.xslt?$/.test(path))).toEqual([]);
+    for (const path of files.filter((file) => file === rssPath.slice(1) || /^tags\/[^/]+\/rss\.xml$/.test(file))) {
+      const xml = readFileSync(join(siteDir, path), 'utf8');
+      expect(xml.match(/<\?xml-stylesheet [^?]*\?>/g), path).toEqual([
+        `<?xml-stylesheet type="text/css" href="${feedStylesheetPath}"?>`,
+      ]);
+    }
   });
 });
 

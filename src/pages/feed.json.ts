@@ -1,19 +1,21 @@
 import type { APIRoute } from 'astro';
 import { getContent } from '../lib/content/digests.ts';
+import { contentFeeds } from '../lib/feeds/content-feeds.ts';
 import { feedDigests } from '../lib/feeds/feed-entries.ts';
 import { renderFeedArticle } from '../components/render-feed-article.ts';
 import { jsonFeed } from '../lib/feeds/feeds.ts';
-import { SITE } from '../lib/site/site.ts';
-import { jsonFeedPath } from '../lib/site/urls.ts';
+import { websubHub } from '../lib/feeds/hub.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { digests } = await getContent();
+  const feed = (await contentFeeds()).json;
   const body = jsonFeed({
-    title: SITE.name,
-    description: SITE.description,
-    feedPath: jsonFeedPath,
+    title: feed.title,
+    description: feed.description,
+    feedPath: feed.path,
     site: site!,
     digests: await feedDigests(digests, site!, renderFeedArticle),
+    hub: websubHub(),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };

@@ -26,7 +26,8 @@ interface Step {
 }
 interface Job {
   permissions?: Record<string, string>;
-  needs?: string;
+  needs?: string | string[];
+  if?: string;
   steps: Step[];
 }
 interface Workflow {
@@ -107,6 +108,19 @@ describe('the workflows', () => {
     expect(jobs.build?.permissions).toEqual({ contents: 'read' });
     expect(jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(jobs.deploy?.needs).toBe('build');
+    expect(jobs['notify-hub']?.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('tell the WebSub hub after the deploy, only when the repository names one, for the site just built', () => {
+    const job = readWorkflow('deploy.yml').jobs['notify-hub'];
+    if (!job) throw new Error('deploy.yml has no notify-hub job');
+    expect(job.needs).toEqual(['build', 'deploy']);
+    expect(job.if).toBe("${{ vars.WEBSUB_HUB != '' }}");
+    const ping = job.steps.find((step) => step.run === 'npm run ping-hub');
+    expect(ping?.env).toEqual({
+      SITE_URL: '${{ needs.build.outputs.site_url }}',
+      WEBSUB_HUB: '${{ vars.WEBSUB_HUB }}',
+    });
   });
 
   it('save the build cache under a new key every run and restore the newest by its prefix', () => {
@@ -129,7 +143,10 @@ describe('the workflows', () => {
   it('build for the repository variable SITE_URL, or else the address Pages reports', () => {
     const build = readWorkflow('deploy.yml').jobs.build;
     const step = build?.steps.find((candidate) => candidate.run === 'npm run build');
-    expect(step?.env).toEqual({ SITE_URL: '${{ vars.SITE_URL || steps.pages.outputs.base_url }}' });
+    expect(step?.env).toEqual({
+      SITE_URL: '${{ vars.SITE_URL || steps.pages.outputs.base_url }}',
+      WEBSUB_HUB: '${{ vars.WEBSUB_HUB }}',
+    });
     expect(build?.steps.find((candidate) => candidate.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
   });
 });

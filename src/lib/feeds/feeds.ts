@@ -6,6 +6,7 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import XmlBuilder from 'fast-xml-builder';
 import { generateJsonFeed } from 'feedsmith';
 import { stripInvalidXmlCharacters } from './feed-html.ts';
+import { atomLinks, jsonFeedHubs } from './hub.ts';
 import { SITE } from '../site/site.ts';
 import { absoluteUrl, digestPath, faviconPath, homePath } from '../site/urls.ts';
 
@@ -59,13 +60,22 @@ export function lastChanged(digests: readonly Pick<FeedDigest, 'pubDate' | 'upda
   return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
-/** The channel elements @astrojs/rss has no option for: language, lastBuildDate, atom:link self. */
-export function rssChannelExtras(feedPath: string, site: URL, digests: readonly FeedDigest[]): string {
+/**
+ * The channel elements @astrojs/rss has no option for: language, lastBuildDate, atom:link self
+ * (and hub, when the build names a WebSub hub), and any further elements given in `extra`.
+ */
+export function rssChannelExtras(
+  feedPath: string,
+  site: URL,
+  digests: readonly FeedDigest[],
+  options: { hub?: string | undefined; extra?: Record<string, unknown> } = {},
+): string {
   const changed = lastChanged(digests);
   return xml.build({
     language: SITE.lang,
     ...(changed && { lastBuildDate: changed.toUTCString() }),
-    'atom:link': { '@_href': absoluteUrl(feedPath, site), '@_rel': 'self', '@_type': 'application/rss+xml' },
+    'atom:link': atomLinks(absoluteUrl(feedPath, site), options.hub),
+    ...options.extra,
   });
 }
 
@@ -102,12 +112,15 @@ export function jsonFeed(options: {
   feedPath: string;
   site: URL;
   digests: readonly FeedDigest[];
+  /** The WebSub hub the build names, if any. */
+  hub?: string | undefined;
 }): string {
   const { site } = options;
   const feed = generateJsonFeed({
     title: options.title,
     home_page_url: absoluteUrl(homePath, site),
     feed_url: absoluteUrl(options.feedPath, site),
+    ...jsonFeedHubs(options.hub),
     description: options.description,
     language: SITE.lang,
     icon: absoluteUrl(faviconPath, site),

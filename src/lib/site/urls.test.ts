@@ -6,6 +6,8 @@ import {
   digestPosterPath,
   emailHtmlPath,
   emailTextPath,
+  feedsOpmlPath,
+  feedStylesheetPath,
   figureInDigestPath,
   figurePath,
   figurePosterPath,
@@ -13,6 +15,8 @@ import {
   metricPath,
   pathInSite,
   basePath,
+  subscribePath,
+  tagFeedPath,
   tagPagePath,
   tagPath,
 } from './urls.ts';
@@ -30,6 +34,13 @@ describe('urls', () => {
     expect(emailTextPath('ai-white-paper')).toBe('/email/ai-white-paper.txt');
     expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
     expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
+  });
+
+  it('spells the subscription routes: the page, the OPML bundle, the feeds and their stylesheet', () => {
+    expect(subscribePath).toBe('/subscribe/');
+    expect(feedsOpmlPath).toBe('/feeds.opml');
+    expect(feedStylesheetPath).toBe('/feed.css');
+    expect(tagFeedPath('policy')).toBe('/tags/policy/rss.xml');
   });
 
   it('puts page 1 of a tag at the tag page itself, later pages below it', () => {

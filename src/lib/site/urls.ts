@@ -78,8 +78,18 @@ export const figuresCsvPath = at('data/figures.csv');
 export const rssPath = at('rss.xml');
 export const jsonFeedPath = at('feed.json');
 export const tagFeedPath = (tagId: string) => `${tagPath(tagId)}rss.xml`;
-/** The stylesheet a browser shows the RSS feeds with. */
-export const rssStylesheetPath = at('rss.xsl');
+
+/** The page that explains how to subscribe, with every feed's address: the header's 订阅 link. */
+export const subscribePath = at('subscribe/');
+
+/** Every RSS feed of the site in one OPML file, for readers that import a bundle of feeds. */
+export const feedsOpmlPath = at('feeds.opml');
+
+/**
+ * The CSS stylesheet the RSS feeds name, so a feed opened in a browser reads as a page rather
+ * than raw XML. CSS, not XSLT: browsers are removing XSLT, and none plans to drop CSS for XML.
+ */
+export const feedStylesheetPath = at('feed.css');
 
 /** A digest's share card, the site's card, and a figure's card (PNG, 1200x630). */
 export const digestCardPath = (digestId: string) => at(`cards/${digestId}.png`);
