@@ -308,6 +308,8 @@ async function main(): Promise<number> {
     // What the corpus should draw: the site card; per digest its own card and one per figure, its
     // poster and one per featured figure. The build's "Cards:" line counts posters too.
     const checked = await checkProject(workspace);
+    // The cold build starts with no cache at all, the content check's included.
+    rmSync(join(workspace, '.cache'), { recursive: true, force: true });
     const corpusDigests = [...checked.digests.values()].filter((digest) => !digest.draft);
     const corpus = {
       digests: corpusDigests.length,

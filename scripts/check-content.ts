@@ -8,20 +8,26 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../src/lib/content/content-rules.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
+import { openCheckCache, rulesVersion } from '../src/lib/checks/check-cache.ts';
 import { checkContent, type CheckResult } from '../src/lib/checks/content-check.ts';
 import { contentCheckSummary } from '../src/lib/checks/step-summary.ts';
 
 const DIGESTS_DIR = 'src/content/digests';
 
-/** Reads and checks the content of the project at `root`, share-card characters included. */
-export async function checkProject(root: string, now = new Date()): Promise<CheckResult> {
+/**
+ * Reads and checks the content of the project at `root`, share-card characters included. A
+ * digest unchanged since the last run keeps its verdict from `.cache/content-check/`
+ * (src/lib/checks/check-cache.ts); the result says how many did.
+ */
+export async function checkProject(root: string, now = new Date()): Promise<CheckResult & { recalled: number }> {
   const { coverage } = await loadCardFonts();
+  const cache = await openCheckCache(join(root, '.cache', 'content-check'), rulesVersion(root));
   const read = (path: string) => ({ file: path, text: readFileSync(join(root, path), 'utf8') });
   const digestsDir = join(root, DIGESTS_DIR);
   const entries = readdirSync(digestsDir, { recursive: true, encoding: 'utf8' })
     .filter((entry) => entry.endsWith('.mdx'))
     .sort();
-  return checkContent(
+  const result = checkContent(
     {
       tags: read('src/content/tags.yaml'),
       metrics: read('src/content/metrics.yaml'),
@@ -33,11 +39,14 @@ export async function checkProject(root: string, now = new Date()): Promise<Chec
     },
     now,
     coverage,
+    cache.memo,
   );
+  await cache.save();
+  return { ...result, recalled: cache.stats.recalled };
 }
 
 /** Prints the result for a person; returns the process exit code. */
-export function report(result: CheckResult, root: string): number {
+export function report(result: CheckResult & { recalled: number }, root: string): number {
   const errors = result.problems.filter((problem) => problem.severity !== 'warning');
   const warnings = result.problems.length - errors.length;
   if (result.problems.length > 0) console.error(formatProblems(result.problems));
@@ -49,7 +58,10 @@ export function report(result: CheckResult, root: string): number {
     );
     return 1;
   }
-  console.log(`内容检查通过：${where} 中共 ${result.digests.size} 篇摘要${warnings ? `，${warnings} 处提醒` : ''}。`);
+  const unchanged = result.recalled > 0 ? `（其中 ${result.recalled} 篇自上次检查以来没有改动，沿用上次的结果）` : '';
+  console.log(
+    `内容检查通过：${where} 中共 ${result.digests.size} 篇摘要${warnings ? `，${warnings} 处提醒` : ''}${unchanged}。`,
+  );
   return 0;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Astro's incremental build copies a digest's page, its figure pages and its email editions from
  * the last build when their cache keys (src/lib/content/page-cache-keys.ts) and their code are unchanged.
- * Both sides matter: a rebuild must copy them and publish the very same bytes, and an edit must
- * render again every page that shows the edited digest, and only those.
+ * Both sides matter: a rebuild must copy them and publish the very same bytes (the search index
+ * too, reused from the cache), and an edit must render again every page that shows the edited
+ * digest, and only those, and index it again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import {
   emailHtmlPath,
   emailTextPath,
   figurePath,
+  searchPath,
 } from '../src/lib/site/urls.ts';
+import { launchChromium, previewSite } from './support/browser.ts';
 import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
@@ -34,9 +37,11 @@ function keyedOutputs(digest: SourceDigest): string[] {
 describe('incremental builds', () => {
   let workspace: string;
   /** Builds the workspace; returns the outputs Astro copied from its cache rather than rendered. */
+  let lastLog = '';
   const build = (): Set<string> => {
     const result = runNodeScript(workspace, 'scripts/build.ts');
     expect(result.status, result.output).toBe(0);
+    lastLog = result.output;
     return new Set([...result.output.matchAll(/├─ (\S+) \(restored\)/g)].map(([, path]) => path!));
   };
   /** An output by the path Astro logs: a page of dist/, or an email edition moved beside it. */
@@ -57,6 +62,7 @@ describe('incremental builds', () => {
     const first = new Map(files.map((path) => [path, readOutput(path)]));
 
     const copied = build();
+    expect(lastLog).toContain('（摘要页没有变化，沿用上次的索引）');
     expect([...copied].sort()).toEqual(digests.flatMap(keyedOutputs).sort());
     expect(listFiles(join(workspace, 'dist'))).toEqual(files);
     for (const [path, bytes] of first) expect(readOutput(path).equals(bytes), path).toBe(true);
@@ -79,5 +85,22 @@ describe('incremental builds', () => {
     // What was rendered again shows the new title: the page itself, a figure page, the email,
     // and the navigation of the digests next to it.
     for (const path of rendered) expect(readOutput(path).toString(), path).toContain(newTitle);
+  });
+
+  it('indexes the edited digest again, so search finds the edit', async () => {
+    expect(lastLog).toMatch(/搜索索引：\d+ 篇摘要，\d+ 个文件。/);
+    const browser = await launchChromium();
+    const site = await previewSite(workspace);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.baseUrl}${searchPath}?q=${encodeURIComponent('修订版')}`);
+      await page.locator('#search-results li').first().waitFor();
+      const titles = await page.locator('#search-results li h2, #search-results li h3').allTextContents();
+      expect(titles.join('\n')).toContain('（修订版）');
+      expect(await page.locator('#search-results li').count()).toBe(1);
+    } finally {
+      await browser.close();
+      await site.stop();
+    }
   });
 });

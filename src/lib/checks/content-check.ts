@@ -11,7 +11,9 @@ import { bodyProblems } from '../content/body-check.ts';
 import { placeholderPlaces } from '../content/placeholders.ts';
 import { readYaml } from '../content/safe-yaml.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
+import { createHash } from 'node:crypto';
 import { isoDay } from '../site/dates.ts';
+import { contentHash } from '../site/content-hash.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
 import { cardGlyphProblems } from '../cards/share-cards.ts';
 
@@ -258,11 +260,46 @@ function checkDigestSafely(...args: Parameters<typeof checkDigest>): ReturnType<
   }
 }
 
-/** Checks the whole collection: the vocabularies, every digest, and ids that collide. */
+/** What checkDigest says of one digest. */
+export type DigestVerdict = ReturnType<typeof checkDigest>;
+
+/** Verdicts kept from an earlier run (check-cache.ts), by digestCheckKey. */
+export interface DigestCheckMemo {
+  recall(key: string): DigestVerdict | undefined;
+  remember(key: string, verdict: DigestVerdict): void;
+}
+
+/**
+ * Names everything a digest's verdict depends on besides the rules' code: the file (its path and
+ * bytes), the tag and metric ids it may name, the day (a future date is a warning until then),
+ * and whether its card characters are checked.
+ */
+export function digestCheckKey(
+  source: DigestSource,
+  vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
+  now: Date,
+  glyphs: boolean,
+): string {
+  return contentHash({
+    file: source.file,
+    entry: source.entry,
+    bytes: createHash('sha256').update(source.bytes).digest('hex'),
+    tags: [...vocabulary.tagIds].sort(),
+    metrics: [...vocabulary.metricIds].sort(),
+    day: isoDay(now),
+    glyphs,
+  });
+}
+
+/**
+ * Checks the whole collection: the vocabularies, every digest, and ids that collide. With `memo`,
+ * a digest whose key is unchanged keeps its earlier verdict instead of being parsed again.
+ */
 export function checkContent(
   sources: { tags: VocabularySource; metrics: VocabularySource; digests: readonly DigestSource[] },
   now: Date,
   coverage?: GlyphCoverage,
+  memo?: DigestCheckMemo,
 ): CheckResult {
   const tags = checkVocabulary(sources.tags, 'tag');
   const metrics = checkVocabulary(sources.metrics, 'metric');
@@ -285,7 +322,13 @@ export function checkContent(
       continue;
     }
     fileById.set(id, source.file);
-    const result = checkDigestSafely(source, { tagIds: tags.ids, metricIds: metrics.ids }, now, coverage);
+    const vocabulary = { tagIds: tags.ids, metricIds: metrics.ids };
+    const key = memo ? digestCheckKey(source, vocabulary, now, coverage !== undefined) : '';
+    let result = memo?.recall(key);
+    if (!result) {
+      result = checkDigestSafely(source, vocabulary, now, coverage);
+      memo?.remember(key, result);
+    }
     problems.push(...result.problems);
     if (result.data) digests.set(id, result.data);
   }
