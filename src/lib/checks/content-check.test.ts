@@ -69,6 +69,19 @@ describe('checkContent', () => {
     );
   });
 
+  it('refuses a misspelt field of metrics.yaml on its entry, instead of dropping it', () => {
+    const misspelt = {
+      file: 'src/content/metrics.yaml',
+      text: 'china-model-count:\n  name: 国内大模型数量\n  unit: 个\n  descripiton: 说明。\n',
+    };
+    expect(formatProblems(checkContent({ tags, metrics: misspelt, digests: [] }, now).problems)).toBe(
+      [
+        'src/content/metrics.yaml:2  china-model-count.description  metric description 缺失或不是文本（应为：文本，例如 "各报告所称国内已发布或推出的大模型数量。"）',
+        'src/content/metrics.yaml:4  china-model-count.descripiton  metric 中有未知字段 "descripiton"（应为：只用这些字段：name, unit, description）',
+      ].join('\n'),
+    );
+  });
+
   it('reports a frontmatter YAML syntax error with its line', () => {
     const broken = {
       file: 'src/content/digests/x.mdx',

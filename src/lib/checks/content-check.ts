@@ -10,6 +10,7 @@ import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { bodyProblems } from '../content/body-check.ts';
 import { placeholderPlaces } from '../content/placeholders.ts';
 import { readYaml } from '../content/safe-yaml.ts';
+import { isSlug } from '../content/slug.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
 import { isoDay } from '../site/dates.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
@@ -207,7 +208,7 @@ export function checkVocabulary(
   const schema = kind === 'tag' ? tagSchema : metricSchema;
   const valid: { id: string; data: unknown }[] = [];
   for (const [id, value] of Object.entries(entries)) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    if (!isSlug(id)) {
       // The id is a key: point at the key's own line, not at the entry below it.
       const key = isMap(document.contents)
         ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === id)?.key
@@ -222,10 +223,12 @@ export function checkVocabulary(
     const result = schema.safeParse(value);
     if (result.success) valid.push({ id, data: result.data });
     for (const issue of result.error?.issues ?? []) {
+      // A misspelt field is shown where it is written, not at the top of its entry.
+      const path = [id, ...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
       problems.push({
         file: source.file,
-        line: lineOf(document, lines, [id, ...issue.path], 0),
-        field: fieldName([id, ...issue.path]),
+        line: lineOf(document, lines, path, 0),
+        field: fieldName(path),
         message: issue.message,
       });
     }
