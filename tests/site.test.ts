@@ -18,6 +18,7 @@ import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
 import { hedgeOf } from '../src/lib/figures/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
+import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
 import {
   figureAnchorId,
   figurePath,
@@ -466,6 +467,17 @@ describe('the whole site', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('offers on the search page exactly the sort orders its script reads, the default first', () => {
+    const select = querySelector(readPage(siteDir, `/${SEARCH_PAGE}`), `select[name="${SEARCH_PARAMS.sort}"]`);
+    const options = select
+      ? querySelectorAll(select, 'option').map((option) => ({ value: attr(option, 'value'), label: textOf(option) }))
+      : [];
+    expect(options).toEqual(SORT_ORDERS.map(({ value, label }) => ({ value, label })));
+    for (const { value } of options) {
+      expect(readSearchState(new URLSearchParams({ [SEARCH_PARAMS.sort]: value ?? '' })).sort).toBe(value);
+    }
   });
 
   it('ships no client JavaScript, except the search page with its one module and the Pagefind loader', () => {
