@@ -20,8 +20,14 @@ import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
 import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
 import {
+  archivePath,
+  digestPath,
   figureAnchorId,
   figurePath,
+  figuresIndexPath,
+  homePath,
+  tagPath,
+  tagsPath,
   figuresCsvPath,
   figuresJsonPath,
   figuresSchemaPath,
@@ -467,6 +473,20 @@ describe('the whole site', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('marks in the header the section each page is in, and none elsewhere', () => {
+    const marked = (path: string) =>
+      querySelectorAll(readPage(siteDir, path), 'nav[aria-label="主导航"] [aria-current="page"]').map((link) =>
+        attr(link, 'href'),
+      );
+    expect(marked(archivePath)).toEqual([archivePath]);
+    expect(marked(figuresIndexPath)).toEqual([figuresIndexPath]);
+    expect(marked(homePath)).toEqual([]);
+    for (const digest of digests) {
+      expect(marked(digestPath(digest.id))).toEqual([]);
+      for (const tag of digest.data.tags) expect(marked(tagPath(tag))).toEqual([tagsPath]);
+    }
   });
 
   it('offers on the search page exactly the sort orders its script reads, the default first', () => {
