@@ -3,7 +3,7 @@
  * runtime is needed. Cards are read at thumbnail size in feed readers and chat apps, so the
  * hierarchy is blunt: a big red number, a short label, everything else small and quiet.
  * Posters are the same family in portrait, with a QR code of the page.
- * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
+ * The card cache keys on this file's source (drawing-version.ts): a change here redraws every card.
  */
 import {
   MAX_CARD_FIGURES,
