@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardCacheKey } from './cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type DigestCard } from './card-data.ts';
-import { DRAWING_ENTRY, drawingSources, drawingVersion } from './drawing-version.ts';
+import { DRAWING_ENTRY, DRAWING_RECHECK_MS, drawingSources, drawingVersion } from './drawing-version.ts';
 import { projectRoot } from './project-root.ts';
 import { contentHash } from '../site/content-hash.ts';
 
@@ -76,6 +76,14 @@ describe('the card cache key follows the drawing code', () => {
     edit('src/lib/cards/cache.ts', /^/u, '// A comment.\n');
     edit('src/lib/cards/pipeline.ts', /^/u, '// A comment.\n');
     expect(keyIn(copy)).toBe(keyIn(root));
+  });
+
+  it('is read again after a while, so a long-running dev server picks up an edit to the design', () => {
+    const before = drawingVersion(copy, 0);
+    edit('src/lib/cards/templates.ts', "accent: '#a3261b'", "accent: '#b3261b'");
+    expect(drawingVersion(copy, DRAWING_RECHECK_MS - 1)).toBe(before);
+    expect(drawingVersion(copy, DRAWING_RECHECK_MS)).not.toBe(before);
+    expect(drawingVersion(copy, DRAWING_RECHECK_MS)).toBe(contentHash(drawingSources(copy)));
   });
 
   it('names a module of the drawing that is missing', () => {

@@ -69,10 +69,25 @@ export function drawingSources(root: string = projectRoot(), entry: string = DRA
   return { files, packages };
 }
 
-let version: string | undefined;
+/**
+ * How long a computed version is trusted before the files are read again (about 2 ms): a build
+ * asks for every card's key, and 11,000 reads of the sources would cost seconds, while `astro
+ * dev` keeps one process for hours and must draw a card anew after an edit to the design.
+ */
+export const DRAWING_RECHECK_MS = 1000;
 
-/** The hash of `drawingSources()` for this project, read once per process. */
-export function drawingVersion(): string {
-  version ??= contentHash(drawingSources());
+const versions = new Map<string, { version: string; readAt: number }>();
+/** This project's root, found once: the search walks up the folders with a file check per step. */
+let ownRoot: string | undefined;
+
+/**
+ * The hash of `drawingSources(root)`, read again at most every DRAWING_RECHECK_MS (`now` in
+ * milliseconds, e.g. `performance.now()`).
+ */
+export function drawingVersion(root: string = (ownRoot ??= projectRoot()), now: number = performance.now()): string {
+  const known = versions.get(root);
+  if (known && now - known.readAt < DRAWING_RECHECK_MS) return known.version;
+  const version = contentHash(drawingSources(root));
+  versions.set(root, { version, readAt: now });
   return version;
 }
