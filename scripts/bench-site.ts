@@ -40,6 +40,10 @@ import { benchSearch, printSearchFigures, type SearchFigures } from './bench-sea
 import { checkProject } from './check-content.ts';
 import { linkPackages } from './lib/link-packages.ts';
 import { syntheticCorpus } from './lib/synthetic-corpus.ts';
+import { allPosters, allShareCards } from '../src/lib/cards/share-cards.ts';
+import { publishedNewestFirst } from '../src/lib/content/collection.ts';
+import { readBuildLog } from '../src/lib/site/build-log.ts';
+import { DEFAULT_SITE_URL } from '../src/lib/site/site.ts';
 
 const root = resolve(import.meta.dirname, '..');
 /** What a checkout of the project holds that a build reads. */
@@ -147,16 +151,16 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
   if (status !== 0) throw new BenchFailed(`The ${label} build failed (exit ${status}):\n${output}`);
   // One "Cards:" line per build step that asks for images: the first draws what the cache lacks,
   // Astro's should draw none. Drawn counts add up, so an image drawn twice shows as one too many.
-  const cards = [...output.matchAll(/Cards: (\d+) drawn, (\d+) from the cache/g)].map((match) =>
-    match.slice(1).map(Number),
-  );
-  const peak = /Peak memory: (\d+) MB/.exec(output);
-  if (!cards[0] || !peak) throw new BenchFailed(`The ${label} build printed no card or peak-memory line:\n${output}`);
+  const { cards, peakMemoryMb } = readBuildLog(output);
+  const [first] = cards;
+  if (!first || peakMemoryMb === undefined) {
+    throw new BenchFailed(`The ${label} build printed no card or peak-memory line:\n${output}`);
+  }
   return {
     seconds,
-    cardsDrawn: cards.reduce((sum, [drawn]) => sum + drawn!, 0),
-    cardsCached: cards[0][1]!,
-    peakRssMb: Number(peak[1]),
+    cardsDrawn: cards.reduce((sum, { drawn }) => sum + drawn, 0),
+    cardsCached: first.fromCache,
+    peakRssMb: peakMemoryMb,
     treePeakRssMb: treePeak === null ? null : Math.round(treePeak / MB),
     pagesRestored: [...output.matchAll(/ \(restored\)/g)].length,
   };
@@ -305,25 +309,19 @@ async function main(): Promise<number> {
     });
     for (const digest of synthetic) writeFileSync(join(digestsDir, digest.file), digest.mdx);
 
-    // What the corpus should draw: the site card; per digest its own card and one per figure, its
-    // poster and one per featured figure. The build's "Cards:" line counts posters too.
+    // What the corpus should draw, from the same catalogue and the same published digests the
+    // build draws from. The build's "Cards:" line counts posters too.
     const checked = await checkProject(workspace);
+    const published = publishedNewestFirst(checked.digests);
     // The cold build starts with no cache at all, the content check's included.
     rmSync(join(workspace, '.cache'), { recursive: true, force: true });
-    const corpusDigests = [...checked.digests.values()].filter((digest) => !digest.draft);
     const corpus = {
-      digests: corpusDigests.length,
+      digests: published.length,
       synthetic: synthetic.length,
-      figures: corpusDigests.reduce((sum, digest) => sum + digest.figures.length, 0),
-      // The site card; per digest its card and one per figure; one per metric a figure reports.
-      cards:
-        1 +
-        corpusDigests.reduce((sum, digest) => sum + 1 + digest.figures.length, 0) +
-        new Set(corpusDigests.flatMap((digest) => digest.figures.flatMap((figure) => figure.metric ?? []))).size,
-      posters: corpusDigests.reduce(
-        (sum, digest) => sum + 1 + digest.figures.filter((figure) => figure.featured).length,
-        0,
-      ),
+      figures: published.reduce((sum, digest) => sum + digest.data.figures.length, 0),
+      cards: allShareCards(published, checked.metrics).length,
+      // A poster's site only changes its QR code, not how many there are.
+      posters: allPosters(published, DEFAULT_SITE_URL).length,
     };
     const images = corpus.cards + corpus.posters;
     console.log(

@@ -8,7 +8,7 @@
  * Three processes do the work one after the other, each exiting (its memory returned) before the
  * next starts (scripts/lib/site-build.ts says why): the content check with the drawing of every
  * missing card and poster, then Astro, then Pagefind. It ends by printing the peak memory of the
- * largest Node process (`Peak memory: 812 MB`), which the site benchmark reads; the benchmark
+ * largest Node process (`Peak memory: 812 MB`, src/lib/site/build-log.ts), which the site benchmark reads; the benchmark
  * also samples the whole process tree, Pagefind included.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex } from '../src/lib/search/build-index.ts';
 import { basePath, EMAIL_EDITIONS_DIR, emailEditionsRoute, pathInSite } from '../src/lib/site/urls.ts';
+import { peakMemoryLine } from '../src/lib/site/build-log.ts';
 import { peakMemoryMb } from './lib/memory-log.ts';
 import type { SiteBuildOutcome, SiteBuildStep } from './lib/site-build.ts';
 
@@ -149,4 +150,4 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
 
 const { exitCode, stepsPeakMb } = await main();
 process.exitCode = exitCode;
-console.log(`Peak memory: ${Math.max(stepsPeakMb, peakMemoryMb())} MB`);
+console.log(peakMemoryLine(Math.max(stepsPeakMb, peakMemoryMb())));

@@ -28,7 +28,8 @@ const CASES: Record<string, string> = {
     ':4  pubDate  pubDate 缺失或没有加引号（应为：加引号的日期，例如 pubDate: "2026-11-20"（不加引号的日期会被悄悄换算成别的日子））',
   'unknown-tag':
     ':9  tags[0]  tag "robots" 没有在 src/content/tags.yaml 中定义（应为：aigc、commercialization、compute、independent-innovation、industry-applications、market-landscape、media、multimodal、open-source、policy、safety-governance、technology 之一；或先把它加进 src/content/tags.yaml）',
-  'tag-case': ':9  tags[0]  tag "Open Source" 不存在（应为："open-source"，与它相近的已有 tag）',
+  'tag-case':
+    ':9  tags[0]  tag "Open Source" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "open-source"）',
   'value-not-in-quote':
     ':12  figures[0].value  value "140个以上" 没有出现在该数字的 quote 中（应为：value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"）',
   'duplicate-figure-id': ':17  figures[1].id  figure id "model-count" 用了两次（应为：本篇每个数字各用一个不同的 id）',

@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
 import { figuresByMetric } from '../src/lib/figures/figures.ts';
+import { readBuildLog } from '../src/lib/site/build-log.ts';
 import { metricCardPath, metricPath } from '../src/lib/site/urls.ts';
 import {
   attr,
@@ -182,9 +183,10 @@ describe('the card cache', () => {
   const build = () => {
     const result = runNodeScript(workspace, 'scripts/build.ts');
     expect(result.status, result.output).toBe(0);
-    const [prepared, astro, ...more] = [...result.output.matchAll(/Cards: (\d+) drawn, (\d+) from the cache/g)].map(
-      ([, drawn, cached]) => ({ drawn: Number(drawn), cached: Number(cached) }),
-    );
+    const [prepared, astro, ...more] = readBuildLog(result.output).cards.map(({ drawn, fromCache }) => ({
+      drawn,
+      cached: fromCache,
+    }));
     expect(more).toEqual([]);
     expect(astro).toEqual({ drawn: 0, cached: prepared!.drawn + prepared!.cached });
     return prepared!;
@@ -215,11 +217,9 @@ describe('the card cache', () => {
     const images = cardPaths.length + posters.length;
     const result = runNodeScript(workspace, 'scripts/build.ts', [], { SITE_URL: 'https://moved.example.org/' });
     expect(result.status, result.output).toBe(0);
-    expect(
-      [...result.output.matchAll(/Cards: (\d+) drawn, (\d+) from the cache/g)].map((m) => m.slice(1).map(Number)),
-    ).toEqual([
-      [posters.length, images - posters.length],
-      [0, images],
+    expect(readBuildLog(result.output).cards).toEqual([
+      { drawn: posters.length, fromCache: images - posters.length },
+      { drawn: 0, fromCache: images },
     ]);
   });
 });

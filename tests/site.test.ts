@@ -18,9 +18,15 @@ import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
 import { hedgeOf } from '../src/lib/figures/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
+import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
 import {
+  archivePath,
+  digestPath,
   figureAnchorId,
   figurePath,
+  figuresIndexPath,
+  homePath,
+  tagsPath,
   figuresCsvPath,
   figuresJsonPath,
   figuresSchemaPath,
@@ -584,6 +590,31 @@ describe('the whole site', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('marks in the header the section each page is in, and none elsewhere', () => {
+    const marked = (path: string) =>
+      querySelectorAll(readPage(siteDir, path), 'nav[aria-label="主导航"] [aria-current="page"]').map((link) =>
+        attr(link, 'href'),
+      );
+    expect(marked(archivePath)).toEqual([archivePath]);
+    expect(marked(figuresIndexPath)).toEqual([figuresIndexPath]);
+    expect(marked(homePath)).toEqual([]);
+    for (const digest of digests) {
+      expect(marked(digestPath(digest.id))).toEqual([]);
+      for (const tag of digest.data.tags) expect(marked(tagPath(tag))).toEqual([tagsPath]);
+    }
+  });
+
+  it('offers on the search page exactly the sort orders its script reads, the default first', () => {
+    const select = querySelector(readPage(siteDir, `/${SEARCH_PAGE}`), `select[name="${SEARCH_PARAMS.sort}"]`);
+    const options = select
+      ? querySelectorAll(select, 'option').map((option) => ({ value: attr(option, 'value'), label: textOf(option) }))
+      : [];
+    expect(options).toEqual(SORT_ORDERS.map(({ value, label }) => ({ value, label })));
+    for (const { value } of options) {
+      expect(readSearchState(new URLSearchParams({ [SEARCH_PARAMS.sort]: value ?? '' })).sort).toBe(value);
+    }
   });
 
   it('ships no client JavaScript, except the search page with its one module and the Pagefind loader', () => {

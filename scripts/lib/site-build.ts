@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
 import { shareImageFileList } from '../../src/lib/cards/card-files.ts';
-import { isPublished, newestFirst } from '../../src/lib/content/collection.ts';
+import { publishedNewestFirst } from '../../src/lib/content/collection.ts';
 import { siteUrl } from '../../src/lib/site/site.ts';
 import { checkProject, report } from '../check-content.ts';
 import { peakMemoryMb, startMemoryLog } from './memory-log.ts';
@@ -46,7 +46,7 @@ async function prepare(root: string): Promise<SiteBuildResult> {
   // The content check reports every problem at once, before Astro stops at the first.
   const checked = await checkProject(root);
   if (report(checked, root) !== 0) return { kind: 'rejected' };
-  const digests = newestFirst([...checked.digests].map(([id, data]) => ({ id, data })).filter(isPublished));
+  const digests = publishedNewestFirst(checked.digests);
   try {
     await shareImageFileList(digests, checked.metrics, siteUrl());
   } catch (error) {

@@ -18,7 +18,9 @@ import {
   type PagefindResultData,
   type ResultView,
   type SearchState,
+  SEARCH_PARAMS,
 } from '../lib/search/view.ts';
+import { required } from '../lib/site/required-element.ts';
 
 /** The part of pagefind.js this page uses (https://pagefind.app/docs/api/). */
 interface Pagefind {
@@ -39,12 +41,11 @@ const RESULTS_PAGE = 10;
 /** Pause after a keystroke before searching: short enough to feel immediate while typing. */
 const TYPING_DEBOUNCE_MS = 60;
 
-const form = document.querySelector<HTMLFormElement>('#search-form');
-const status = document.querySelector<HTMLElement>('#search-status');
-const list = document.querySelector<HTMLOListElement>('#search-results');
-const more = document.querySelector<HTMLButtonElement>('#search-more');
-if (!form || !status || !list || !more)
-  throw new Error('search page: the form, status, result list or button is missing');
+// search.astro writes these; without one the script cannot work, so it stops here, naming it.
+const form = required('#search-form', HTMLFormElement);
+const status = required('#search-status', HTMLElement);
+const list = required('#search-results', HTMLOListElement);
+const more = required('#search-more', HTMLButtonElement);
 // The page names the loader (under the site's base path); urls.ts reads the build's environment
 // and so is never bundled for the browser.
 const pagefindScriptPath = form.dataset.pagefind;
@@ -58,21 +59,19 @@ const pagefindLoaded: Promise<Pagefind> = (async () => {
 })();
 
 function readForm(): SearchState {
-  const data = new FormData(form!);
+  const data = new FormData(form);
   return readSearchState(new URLSearchParams([...data].map(([key, value]) => [key, String(value)])));
 }
 
 function fillForm(state: SearchState): void {
-  const fields = form!.elements;
-  for (const [name, value] of [
-    ['q', state.query],
-    ['tag', state.tag],
-    ['kind', state.kind],
-    ['sort', state.sort],
-  ]) {
-    const field = fields.namedItem(name!);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value!;
-  }
+  const fill = (name: string, value: string) => {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  };
+  fill(SEARCH_PARAMS.query, state.query);
+  fill(SEARCH_PARAMS.tag, state.tag);
+  fill(SEARCH_PARAMS.kind, state.kind);
+  fill(SEARCH_PARAMS.sort, state.sort);
 }
 
 function excerpt(parts: readonly ExcerptPart[], className: string): HTMLElement {
@@ -175,9 +174,9 @@ async function run(state: SearchState): Promise<void> {
   const shown = await Promise.all(found.slice(0, RESULTS_PAGE).map((match) => view(match, words)));
   if (ticket !== latest) return;
   current = { state, found };
-  list!.replaceChildren(...shown.map(resultItem));
+  list.replaceChildren(...shown.map(resultItem));
   // Tests and the benchmark wait for this: the search whose results are on screen.
-  list!.dataset.shown = params;
+  list.dataset.shown = params;
   showCount();
   if (pagefind && state.query.trim()) await showEverySection(pagefind, state, ticket, params);
 }
@@ -189,7 +188,7 @@ async function run(state: SearchState): Promise<void> {
 async function showEverySection(pagefind: Pagefind, state: SearchState, ticket: number, params: string): Promise<void> {
   await addLooseMatches(pagefind, state, current.found);
   if (ticket !== latest) return;
-  const items = [...list!.children];
+  const items = [...list.children];
   const words = queryWords(state.query);
   const views = await Promise.all(current.found.slice(0, items.length).map((match) => view(match, words)));
   if (ticket !== latest) return;
@@ -202,29 +201,29 @@ async function showEverySection(pagefind: Pagefind, state: SearchState, ticket: 
     else item.append(next);
   });
   // Tests wait for this: every section of the results on screen is listed.
-  list!.dataset.sections = params;
+  list.dataset.sections = params;
 }
 
 function showCount(): void {
-  status!.textContent = statusMessage(current.state, current.found.length, list!.children.length);
-  more!.hidden = list!.children.length >= current.found.length;
+  status.textContent = statusMessage(current.state, current.found.length, list.children.length);
+  more.hidden = list.children.length >= current.found.length;
 }
 
 /** Appends the next results and moves the focus to the first of them. */
 async function showMore(): Promise<void> {
   const ticket = latest;
-  const from = list!.children.length;
+  const from = list.children.length;
   const words = queryWords(current.state.query);
   const next = await Promise.all(current.found.slice(from, from + RESULTS_PAGE).map((match) => view(match, words)));
   if (ticket !== latest) return;
   const items = next.map(resultItem);
-  list!.append(...items);
+  list.append(...items);
   items[0]?.querySelector('a')?.focus();
   showCount();
 }
 
 function fail(error: unknown): void {
-  status!.textContent = `搜索暂时无法使用：${error instanceof Error ? error.message : String(error)}`;
+  status.textContent = `搜索暂时无法使用：${error instanceof Error ? error.message : String(error)}`;
 }
 
 form.addEventListener('submit', (event) => {

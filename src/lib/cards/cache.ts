@@ -8,7 +8,8 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { contentHash } from '../site/content-hash.ts';
 import { projectRoot } from './project-root.ts';
-import { TEMPLATE_VERSION, type CardDrawing } from './render.ts';
+import { drawingVersion } from './drawing-version.ts';
+import type { CardDrawing } from './render.ts';
 
 export interface CardCache {
   /** The folder the PNGs are kept in. */
@@ -32,12 +33,12 @@ export function defaultCardCacheDir(): string {
 }
 
 /**
- * The cache key of a drawing: sha256 of its card data and size, the template version and the
- * font version.
+ * The cache key of a drawing: sha256 of its card data and size, the code that draws it
+ * (drawing-version.ts: the worker's source files and package versions) and the font version.
  */
-export function cardCacheKey(drawing: CardDrawing, fontsVersion: string): string {
+export function cardCacheKey(drawing: CardDrawing, fontsVersion: string, codeVersion = drawingVersion()): string {
   const { card, width, height } = drawing;
-  return contentHash({ card, width, height, templateVersion: TEMPLATE_VERSION, fontsVersion });
+  return contentHash({ card, width, height, codeVersion, fontsVersion });
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

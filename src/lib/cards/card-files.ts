@@ -9,6 +9,7 @@ import { loadCardFonts } from './fonts.ts';
 import { createCardPipeline, type CardPipeline } from './pipeline.ts';
 import type { CardDrawing } from './render.ts';
 import { ContentError } from '../content/content-rules.ts';
+import { cardsLine } from '../site/build-log.ts';
 import { mapInBatches } from '../site/in-batches.ts';
 import { pathInSite } from '../site/urls.ts';
 import type { ShareImageFile } from './share-image-files.ts';
@@ -129,5 +130,5 @@ export async function shareImageFileList(
 /** "Cards: 3 drawn, 25 from the cache (.cache/cards)", posters included, for the build log. */
 export function cardSummary(): string {
   const { rendered, fromCache } = started?.stats ?? { rendered: 0, fromCache: 0 };
-  return `Cards: ${rendered} drawn, ${fromCache} from the cache (${cache.dir})`;
+  return cardsLine({ drawn: rendered, fromCache }, cache.dir);
 }

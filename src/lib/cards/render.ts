@@ -14,13 +14,6 @@ import type { CardFonts } from './fonts.ts';
 import { exactPalettePng } from './palette-png.ts';
 import { cardElement, type CardSize } from './templates.ts';
 
-/**
- * Part of every render cache key: bump it whenever templates.ts draws anything differently or
- * the PNG encoding changes. 2: palette PNG instead of RGBA. 3: posters, and
- * the site card's footer without the 来源 label. 4: exact palette instead of sharp's quantiser.
- */
-export const TEMPLATE_VERSION = '4';
-
 /** What to draw: a card of some kind, at a size in pixels. Plain data, so it can go to a worker. */
 export interface CardDrawing extends CardSize {
   card: Card;

@@ -5,6 +5,7 @@ import {
   allPosters,
   allShareCards,
   cardGlyphProblems,
+  digestImagesWithTexts,
   metricCardGlyphProblems,
   metricShareCard,
   metricShareCards,
@@ -155,6 +156,55 @@ describe('cardGlyphProblems', () => {
           '（应为：换成普通文字：卡片字体里没有表情符号和生僻字，它们会显示成空白方框）',
       },
     ]);
+  });
+});
+
+describe('the texts a card draws, for the glyph check', () => {
+  /** Two figures with the same value, so only their place in the list tells them apart. */
+  const twins = (labels: [string, string], featured: [boolean, boolean]) => ({
+    id: 'twins',
+    filePath: 'src/content/digests/twins.mdx',
+    data: digestSchema.parse({
+      title: '两个相同的数字',
+      description: '说明',
+      pubDate: '2026-11-09',
+      source: { title: '报告', kind: 'other', authors: [] },
+      tags: ['policy'],
+      figures: labels.map((label, index) => ({
+        id: `f${index}`,
+        value: '100个',
+        label,
+        asOf: '未注明',
+        quote: `已有100个。`,
+        featured: featured[index],
+      })),
+    }),
+  });
+  const noEmoji = (codePoint: number) => codePoint < 0x1f000;
+
+  it("names each figure's own field when two figures have the same value", () => {
+    const problems = cardGlyphProblems(twins(['第一个🚀', '第二个🛰'], [true, true]), noEmoji);
+    expect(problems.map(({ field, message }) => `${field} ${message.slice(0, 3)}`)).toEqual([
+      'figures[0].label "🚀',
+      'figures[1].label "🛰',
+    ]);
+  });
+
+  it("names the featured figure's field on the digest card, not the first figure with its value", () => {
+    const problems = cardGlyphProblems(twins(['第一个', '第二个🛰'], [false, true]), noEmoji);
+    expect(problems.map((problem) => problem.field)).toEqual(['figures[1].label']);
+    expect(problems[0]?.message).toContain('/cards/twins.png');
+  });
+
+  it("lists every text each card and poster draws, in the card's own order", () => {
+    for (const each of [posterDigest(), twins(['甲', '乙'], [false, true]), ...digests]) {
+      for (const { shareCard, texts } of digestImagesWithTexts(each, 'https://news.example.com/')) {
+        expect(
+          texts.map((text) => text.text),
+          shareCard.path,
+        ).toEqual(cardTextFields(shareCard.card).map((field) => field.text));
+      }
+    }
   });
 });
 

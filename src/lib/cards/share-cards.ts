@@ -13,9 +13,9 @@ import {
   POSTER_WIDTH,
   cardAltText,
   posterOf,
-  cardTextFields,
   excerpt,
   type Card,
+  type CardFigure,
   type DigestCard,
   type FigureCard,
 } from './card-data.ts';
@@ -67,43 +67,154 @@ function shareCard(path: string, card: Card, owner: string): ShareCard {
   return { path, card, alt: cardAltText(card), width: CARD_WIDTH, height: CARD_HEIGHT, owner };
 }
 
-const cardFigure = (figure: Figure) => ({ value: figure.value, label: figure.label, asOf: figure.asOf });
+/**
+ * A text a card draws, with the field of its content file the contributor wrote it in, e.g.
+ * "figures[1].label": a message about a character the font lacks then names that field.
+ */
+export interface DrawnText {
+  field: string;
+  text: string;
+}
 
-/** The card data of a digest, for its card and its poster. */
-function digestCardData(digest: DigestLike): DigestCard {
+/** Card data and every text it draws, each with its field, built together so neither can drift. */
+interface DrawnCard<C extends Card> {
+  card: C;
+  texts: DrawnText[];
+}
+
+/** A figure as a card shows it, and its three texts as fields of the digest's `figures[index]`. */
+function cardFigure(figure: Figure, index: number): { figure: CardFigure; texts: DrawnText[] } {
+  const at = `figures[${index}]`;
   return {
-    kind: 'digest',
-    siteName: SITE.name,
-    headline: digest.data.title,
-    sourceLine: shortCitation(digest.data.source),
-    figures: featuredFigures(digest.data.figures).map(cardFigure),
+    figure: { value: figure.value, label: figure.label, asOf: figure.asOf },
+    texts: [
+      { field: `${at}.value`, text: figure.value },
+      { field: `${at}.label`, text: figure.label },
+      { field: `${at}.asOf`, text: figure.asOf },
+    ],
   };
 }
 
-/** The card data of a figure, its quote cut to `quoteCharacters`. */
-function figureCardData(digest: DigestLike, figure: Figure, quoteCharacters: number): FigureCard {
+/** The card data of a digest, for its card and its poster. */
+function digestCardData(digest: DigestLike): DrawnCard<DigestCard> {
+  const { figures } = digest.data;
+  // Each featured figure keeps its own place in the list, even when two share a value.
+  const shown = featuredFigures(figures).map((figure) => cardFigure(figure, figures.indexOf(figure)));
+  const sourceLine = shortCitation(digest.data.source);
   return {
-    kind: 'figure',
-    siteName: SITE.name,
-    figure: cardFigure(figure),
-    quoteExcerpt: excerpt(figure.quote.replace(/\s+/g, ''), quoteCharacters, figure.value),
-    sourceLine: shortCitation(digest.data.source),
-    digestTitle: digest.data.title,
+    card: {
+      kind: 'digest',
+      siteName: SITE.name,
+      headline: digest.data.title,
+      sourceLine,
+      figures: shown.map((each) => each.figure),
+    },
+    texts: [
+      { field: 'siteName', text: SITE.name },
+      { field: 'title', text: digest.data.title },
+      ...shown.flatMap((each) => each.texts),
+      { field: 'source', text: sourceLine },
+    ],
   };
+}
+
+/** The figure at `index` of a digest; callers pass only indexes of its own list. */
+function figureAt(digest: DigestLike, index: number): Figure {
+  const figure = digest.data.figures[index];
+  if (!figure) throw new RangeError(`${ownerOf(digest)} has no figure at index ${index}`);
+  return figure;
+}
+
+/** The card data of the figure at `index` of a digest, its quote cut to `quoteCharacters`. */
+function figureCardData(digest: DigestLike, index: number, quoteCharacters: number): DrawnCard<FigureCard> {
+  const figure = figureAt(digest, index);
+  const shown = cardFigure(figure, index);
+  const quoteExcerpt = excerpt(figure.quote.replace(/\s+/g, ''), quoteCharacters, figure.value);
+  const sourceLine = shortCitation(digest.data.source);
+  return {
+    card: {
+      kind: 'figure',
+      siteName: SITE.name,
+      figure: shown.figure,
+      quoteExcerpt,
+      sourceLine,
+      digestTitle: digest.data.title,
+    },
+    texts: [
+      { field: 'siteName', text: SITE.name },
+      ...shown.texts,
+      { field: `figures[${index}].quote`, text: quoteExcerpt },
+      { field: 'title', text: digest.data.title },
+      { field: 'source', text: sourceLine },
+    ],
+  };
+}
+
+/** A card or poster with every text it draws, each with its field (see DrawnText). */
+export interface ShareCardTexts {
+  shareCard: ShareCard;
+  texts: DrawnText[];
+}
+
+/** The place of `figure` in its digest's list, by its id (unique within a digest). */
+function figureIndexOf(digest: DigestLike, figure: Figure): number {
+  const index = digest.data.figures.findIndex((each) => each.id === figure.id);
+  if (index < 0) throw new RangeError(`${ownerOf(digest)} has no figure "${figure.id}"`);
+  return index;
+}
+
+/** The places of the figures a digest's card and posters feature. */
+const featuredIndexes = (digest: DigestLike) =>
+  featuredFigures(digest.data.figures).map((figure) => figureIndexOf(digest, figure));
+
+function digestCardWithTexts(digest: DigestLike): ShareCardTexts {
+  const { card, texts } = digestCardData(digest);
+  return { shareCard: shareCard(digestCardPath(digest.id), card, ownerOf(digest)), texts };
+}
+
+function figureCardWithTexts(digest: DigestLike, index: number): ShareCardTexts {
+  const { card, texts } = figureCardData(digest, index, QUOTE_EXCERPT_CHARACTERS);
+  const figureId = figureAt(digest, index).id;
+  return { shareCard: shareCard(figureCardPath(digest.id, figureId), card, ownerOf(digest)), texts };
+}
+
+function digestPosterWithTexts(digest: DigestLike, site: URL | string): ShareCardTexts {
+  const url = absoluteUrl(digestPath(digest.id), site);
+  const { card, texts } = digestCardData(digest);
+  return { shareCard: poster(digestPosterPath(digest.id), { ...card, poster: { url } }, ownerOf(digest)), texts };
+}
+
+function figurePosterWithTexts(digest: DigestLike, index: number, site: URL | string): ShareCardTexts {
+  const figureId = figureAt(digest, index).id;
+  const url = absoluteUrl(figurePath(digest.id, figureId), site);
+  const { card, texts } = figureCardData(digest, index, POSTER_QUOTE_EXCERPT_CHARACTERS);
+  return {
+    shareCard: poster(figurePosterPath(digest.id, figureId), { ...card, poster: { url } }, ownerOf(digest)),
+    texts,
+  };
+}
+
+/**
+ * Every card and poster of a digest with the texts each draws: its card, one card per figure,
+ * its poster and one poster per featured figure.
+ */
+export function digestImagesWithTexts(digest: DigestLike, site: URL | string): ShareCardTexts[] {
+  return [
+    digestCardWithTexts(digest),
+    ...digest.data.figures.map((_, index) => figureCardWithTexts(digest, index)),
+    digestPosterWithTexts(digest, site),
+    ...featuredIndexes(digest).map((index) => figurePosterWithTexts(digest, index, site)),
+  ];
 }
 
 /** The card of a digest: its headline, source and featured figures. */
 export function digestShareCard(digest: DigestLike): ShareCard {
-  return shareCard(digestCardPath(digest.id), digestCardData(digest), ownerOf(digest));
+  return digestCardWithTexts(digest).shareCard;
 }
 
 /** The card of one key figure. */
 export function figureShareCard(digest: DigestLike, figure: Figure): ShareCard {
-  return shareCard(
-    figureCardPath(digest.id, figure.id),
-    figureCardData(digest, figure, QUOTE_EXCERPT_CHARACTERS),
-    ownerOf(digest),
-  );
+  return figureCardWithTexts(digest, figureIndexOf(digest, figure)).shareCard;
 }
 
 function poster(path: string, card: Card, owner: string): ShareCard {
@@ -112,25 +223,19 @@ function poster(path: string, card: Card, owner: string): ShareCard {
 
 /** The poster of a digest: its card's content in portrait, with a QR code of its page on `site`. */
 export function digestPoster(digest: DigestLike, site: URL | string): ShareCard {
-  const url = absoluteUrl(digestPath(digest.id), site);
-  return poster(digestPosterPath(digest.id), { ...digestCardData(digest), poster: { url } }, ownerOf(digest));
+  return digestPosterWithTexts(digest, site).shareCard;
 }
 
 /** The poster of a featured figure, with a longer excerpt of its quote and a QR code of its page. */
 export function figurePoster(digest: DigestLike, figure: Figure, site: URL | string): ShareCard {
-  const url = absoluteUrl(figurePath(digest.id, figure.id), site);
-  return poster(
-    figurePosterPath(digest.id, figure.id),
-    { ...figureCardData(digest, figure, POSTER_QUOTE_EXCERPT_CHARACTERS), poster: { url } },
-    ownerOf(digest),
-  );
+  return figurePosterWithTexts(digest, figureIndexOf(digest, figure), site).shareCard;
 }
 
 /** A digest's posters: its own and one per featured figure (the numbers the editor chose to push). */
 export function digestPosters(digest: DigestLike, site: URL | string): ShareCard[] {
   return [
     digestPoster(digest, site),
-    ...featuredFigures(digest.data.figures).map((figure) => figurePoster(digest, figure, site)),
+    ...featuredIndexes(digest).map((index) => figurePosterWithTexts(digest, index, site).shareCard),
   ];
 }
 
@@ -247,42 +352,15 @@ export function metricCardGlyphProblems(
 }
 
 /**
- * The frontmatter field a card field comes from, so a message about a card names what the
- * contributor wrote: the digest card's "headline" is the digest's "title".
- */
-export function frontmatterFieldOf(cardField: string, shareCard: ShareCard, digest?: DigestLike): string {
-  const figureIndex = (value: string) => digest?.data.figures.findIndex((figure) => figure.value === value) ?? -1;
-  const card = shareCard.card;
-  if (cardField === 'headline' || cardField === 'digestTitle') return 'title';
-  if (cardField === 'sourceLine') return 'source';
-  const cardFigure = /^figures\[(\d+)\]\.(\w+)$/.exec(cardField);
-  if (cardFigure && card.kind === 'digest') {
-    const index = figureIndex(card.figures[Number(cardFigure[1])]?.value ?? '');
-    return index >= 0 ? `figures[${index}].${cardFigure[2]}` : cardField;
-  }
-  if (card.kind === 'figure' && (cardField.startsWith('figure.') || cardField === 'quoteExcerpt')) {
-    const index = figureIndex(card.figure.value);
-    const field = cardField === 'quoteExcerpt' ? 'quote' : cardField.slice('figure.'.length);
-    return index >= 0 ? `figures[${index}].${field}` : cardField;
-  }
-  return cardField;
-}
-
-/**
  * Every character of a digest's cards that the card font cannot draw, as content problems on the
  * frontmatter field the character comes from. Satori would draw each as an empty box.
  */
 export function cardGlyphProblems(digest: DigestLike, coverage: (codePoint: number) => boolean): ContentProblem[] {
-  const cards = [
-    digestShareCard(digest),
-    ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
-    // A poster's URL is drawn as a QR code, never as text, so any site gives the same characters.
-    ...digestPosters(digest, DEFAULT_SITE_URL),
-  ];
   const problems = new Map<string, ContentProblem>();
-  for (const shareCard of cards) {
-    for (const glyph of missingGlyphs(cardTextFields(shareCard.card), coverage)) {
-      const field = frontmatterFieldOf(glyph.field, shareCard, digest);
+  // A poster's URL is drawn as a QR code, never as text, so any site gives the same characters.
+  for (const { shareCard, texts } of digestImagesWithTexts(digest, DEFAULT_SITE_URL)) {
+    for (const glyph of missingGlyphs(texts, coverage)) {
+      const { field } = glyph;
       const key = `${field} ${glyph.character}`;
       if (problems.has(key)) continue;
       problems.set(key, {

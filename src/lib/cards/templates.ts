@@ -3,7 +3,7 @@
  * runtime is needed. Cards are read at thumbnail size in feed readers and chat apps, so the
  * hierarchy is blunt: a big red number, a short label, everything else small and quiet.
  * Posters are the same family in portrait, with a QR code of the page.
- * Changing anything drawn here means bumping TEMPLATE_VERSION in render.ts.
+ * The card cache keys on this file's source (drawing-version.ts): a change here redraws every card.
  */
 import {
   MAX_CARD_FIGURES,
@@ -75,8 +75,26 @@ function contentWidth(size: CardSize): number {
   return size.width - 2 * FRAME - 2 * PANEL_PADDING_X;
 }
 
+/** The width of each of `count` columns set side by side across the panel, with gaps between. */
+function columnWidth(size: CardSize, count: number): number {
+  return (contentWidth(size) - FIGURE_GAP * (count - 1)) / count;
+}
+
+/** What is left for text beside a rule (see `ruled`) in a box `width` wide. */
+function besideRule(width: number): number {
+  return width - FIGURE_RULE - FIGURE_INDENT;
+}
+
 function box(style: Style, ...children: CardChild[]): CardElement {
   return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
+}
+
+/**
+ * The vertical rule that marks a block as one figure (red) or as the report's words (a quiet
+ * line): the rule on the left edge, the content indented after it.
+ */
+function ruled(color: string): Style {
+  return { paddingLeft: FIGURE_INDENT, borderLeft: `${FIGURE_RULE}px solid ${color}` };
 }
 
 /**
@@ -102,6 +120,36 @@ function valueText(value: string, style: Style): CardElement {
   };
 }
 
+/** The report's own words in quotation marks behind a quiet rule, cut to `lines` lines. */
+function quoteBlock(quote: string, lines: number, style: Style): CardElement {
+  return clampedText(`${CARD_LABELS.quoteOpen}${quote}${CARD_LABELS.quoteClose}`, lines, {
+    ...ruled(COLOR.rule),
+    color: COLOR.text,
+    ...style,
+  });
+}
+
+/** "摘自 <digest title>": the digest a figure comes from, in muted text. */
+function digestTitleLine(digestTitle: string, lines: number, style: Style): CardElement {
+  return box(
+    { gap: 12, color: COLOR.muted, ...style },
+    clampedText(CARD_LABELS.digestTitle, 1, { fontWeight: 700, flexShrink: 0 }),
+    clampedText(digestTitle, lines, { flexShrink: 1 }),
+  );
+}
+
+/** A figure's label (bold, up to two lines) over its as-of words (muted, one line). */
+function labelAndAsOf(
+  figure: CardFigure,
+  label: { fontSize: number; lineHeight: number; marginTop?: number },
+  asOfSize: number,
+): CardElement[] {
+  return [
+    clampedText(figure.label, 2, { fontWeight: 700, ...label }),
+    clampedText(figure.asOf, 1, { fontSize: asOfSize, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+  ];
+}
+
 function headerBand(siteName: string, kind: string): CardElement {
   return box(
     {
@@ -123,8 +171,8 @@ function headerBand(siteName: string, kind: string): CardElement {
   );
 }
 
-/** The ink footer: the source after its 来源 label, or a line of its own when `label` is null. */
-function sourceFooter(sourceLine: string, label: string | null): CardElement {
+/** The ink band at the foot of a card: one line of light text, after a label if there is one. */
+function inkFooter(...children: CardElement[]): CardElement {
   return box(
     {
       height: 70,
@@ -135,19 +183,33 @@ function sourceFooter(sourceLine: string, label: string | null): CardElement {
       color: COLOR.onInk,
       fontSize: 24,
     },
-    ...(label === null ? [] : [clampedText(label, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 })]),
-    clampedText(sourceLine, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
+    ...children,
   );
 }
 
-function frame(size: CardSize, children: CardChild[]): CardElement {
+/** The line of an ink footer: it takes the room left and ends in an ellipsis if too long. */
+const footerLine = (text: string) => clampedText(text, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 });
+
+/** The ink footer: the source after its 来源 label, or a line of its own when `label` is null. */
+function sourceFooter(sourceLine: string, label: string | null): CardElement {
+  return inkFooter(
+    ...(label === null ? [] : [clampedText(label, 1, { fontWeight: 700, color: COLOR.onInkMuted, flexShrink: 0 })]),
+    footerLine(sourceLine),
+  );
+}
+
+/**
+ * The ink frame of cards and posters: ink on the sides and top (a card's footer band is ink
+ * too, so it needs none at the bottom; a poster has ink on every side), fonts and text colour.
+ */
+function frame(size: CardSize, padding: string | number, ...children: CardChild[]): CardElement {
   return box(
     {
       width: size.width,
       height: size.height,
       boxSizing: 'border-box',
       flexDirection: 'column',
-      padding: `${FRAME}px ${FRAME}px 0`,
+      padding,
       backgroundColor: COLOR.ink,
       fontFamily: CARD_FONT_FAMILY,
       color: COLOR.text,
@@ -155,6 +217,10 @@ function frame(size: CardSize, children: CardChild[]): CardElement {
     ...children,
   );
 }
+
+/** A 1200x630 card: header band, paper panel, ink footer. */
+const cardFrame = (size: CardSize, header: CardElement, body: CardElement, footer: CardElement) =>
+  frame(size, `${FRAME}px ${FRAME}px 0`, header, body, footer);
 
 function panel(style: Style, ...children: CardChild[]): CardElement {
   return box(
@@ -170,6 +236,33 @@ function panel(style: Style, ...children: CardChild[]): CardElement {
   );
 }
 
+/**
+ * One of `count` columns side by side behind a red rule: the value at the foot of a band as
+ * high as the largest value, so the text under the values starts on one line in every column
+ * even when a long value had to shrink; then `below`.
+ */
+function valueColumn(
+  value: string,
+  count: number,
+  size: CardSize,
+  fontSize: { largest: number; smallest: number },
+  ...below: CardElement[]
+): CardElement {
+  const width = columnWidth(size, count);
+  const valueSize = fitFontSize(value, besideRule(width), fontSize.largest, fontSize.smallest);
+  return box(
+    { flexDirection: 'column', width, boxSizing: 'border-box', ...ruled(COLOR.accent) },
+    box(
+      { minHeight: Math.round(fontSize.largest * 1.15), alignItems: 'flex-end' },
+      valueText(value, { fontSize: valueSize, lineHeight: 1.15 }),
+    ),
+    ...below,
+  );
+}
+
+/** Columns side by side across the panel, top-aligned. */
+const columns = (children: CardElement[]) => box({ gap: FIGURE_GAP, alignItems: 'flex-start' }, ...children);
+
 /** Sizes for a row of two or three figures; a lone figure is drawn by `loneFigure`. */
 function figureScale(count: number): { value: number; minValue: number; label: number; asOf: number } {
   return count === 2
@@ -179,24 +272,12 @@ function figureScale(count: number): { value: number; minValue: number; label: n
 
 function figureColumn(figure: CardFigure, count: number, size: CardSize): CardElement {
   const scale = figureScale(count);
-  const columnWidth = (contentWidth(size) - FIGURE_GAP * (count - 1)) / count;
-  const valueSize = fitFontSize(figure.value, columnWidth - FIGURE_RULE - FIGURE_INDENT, scale.value, scale.minValue);
-  return box(
-    {
-      flexDirection: 'column',
-      width: columnWidth,
-      boxSizing: 'border-box',
-      paddingLeft: FIGURE_INDENT,
-      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
-    },
-    // A value band of the same height in every column, the value at its foot, keeps the labels
-    // of a row on one line even when a long value had to shrink.
-    box(
-      { minHeight: Math.round(scale.value * 1.15), alignItems: 'flex-end' },
-      valueText(figure.value, { fontSize: valueSize, lineHeight: 1.15 }),
-    ),
-    clampedText(figure.label, 2, { fontSize: scale.label, fontWeight: 700, lineHeight: 1.3, marginTop: 8 }),
-    clampedText(figure.asOf, 1, { fontSize: scale.asOf, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+  return valueColumn(
+    figure.value,
+    count,
+    size,
+    { largest: scale.value, smallest: scale.minValue },
+    ...labelAndAsOf(figure, { fontSize: scale.label, lineHeight: 1.3, marginTop: 8 }, scale.asOf),
   );
 }
 
@@ -204,17 +285,11 @@ function figureColumn(figure: CardFigure, count: number, size: CardSize): CardEl
 function loneFigure(figure: CardFigure, size: CardSize): CardElement {
   const valueSize = fitFontSize(figure.value, contentWidth(size) * 0.55, 120, 64);
   return box(
-    {
-      alignItems: 'flex-end',
-      gap: 32,
-      paddingLeft: FIGURE_INDENT,
-      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
-    },
+    { alignItems: 'flex-end', gap: 32, ...ruled(COLOR.accent) },
     valueText(figure.value, { fontSize: valueSize, lineHeight: 1.05, flexShrink: 0 }),
     box(
       { flexDirection: 'column', flexShrink: 1, paddingBottom: 8 },
-      clampedText(figure.label, 2, { fontSize: 34, fontWeight: 700, lineHeight: 1.3 }),
-      clampedText(figure.asOf, 1, { fontSize: 24, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
+      ...labelAndAsOf(figure, { fontSize: 34, lineHeight: 1.3 }, 24),
     ),
   );
 }
@@ -233,16 +308,12 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
   const [onlyFigure] = figures;
   const figureRow =
     figures.length > 1
-      ? [
-          box(
-            { gap: FIGURE_GAP, alignItems: 'flex-start' },
-            ...figures.map((figure) => figureColumn(figure, figures.length, size)),
-          ),
-        ]
+      ? [columns(figures.map((figure) => figureColumn(figure, figures.length, size)))]
       : onlyFigure
         ? [loneFigure(onlyFigure, size)]
         : [];
-  return frame(size, [
+  return cardFrame(
+    size,
     headerBand(card.siteName, CARD_LABELS.digestKind),
     panel(
       { justifyContent: 'space-between' },
@@ -255,13 +326,14 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
       ...figureRow,
     ),
     sourceFooter(card.sourceLine, card.unsourced ? null : CARD_LABELS.source),
-  ]);
+  );
 }
 
 /** The card of one figure: the number very large, its label and date, the quote, the source. */
 export function figureCardElement(card: FigureCard, size: CardSize): CardElement {
   const valueSize = fitFontSize(card.figure.value, contentWidth(size), 150, 72);
-  return frame(size, [
+  return cardFrame(
+    size,
     headerBand(card.siteName, CARD_LABELS.figureKind),
     panel(
       {},
@@ -271,22 +343,11 @@ export function figureCardElement(card: FigureCard, size: CardSize): CardElement
         clampedText(card.figure.label, 1, { fontSize: 38, fontWeight: 700, flexShrink: 1 }),
         clampedText(card.figure.asOf, 1, { fontSize: 26, color: COLOR.muted, flexShrink: 0 }),
       ),
-      clampedText(`${CARD_LABELS.quoteOpen}${card.quoteExcerpt}${CARD_LABELS.quoteClose}`, 2, {
-        marginTop: 'auto',
-        paddingLeft: FIGURE_INDENT,
-        borderLeft: `${FIGURE_RULE}px solid ${COLOR.rule}`,
-        fontSize: 28,
-        lineHeight: 1.5,
-        color: COLOR.text,
-      }),
-      box(
-        { marginTop: 16, gap: 12, fontSize: 24, color: COLOR.muted },
-        clampedText(CARD_LABELS.digestTitle, 1, { fontWeight: 700, flexShrink: 0 }),
-        clampedText(card.digestTitle, 1, { flexShrink: 1 }),
-      ),
+      quoteBlock(card.quoteExcerpt, 2, { marginTop: 'auto', fontSize: 28, lineHeight: 1.5 }),
+      digestTitleLine(card.digestTitle, 1, { marginTop: 16, fontSize: 24 }),
     ),
     sourceFooter(card.sourceLine, CARD_LABELS.source),
-  ]);
+  );
 }
 
 /** The side of a poster's QR code in pixels, about: the exact size is a whole multiple of its modules. */
@@ -325,17 +386,9 @@ function posterFoot(sourceLine: string, url: string): CardElement {
 
 /** A poster's frame: ink on every side, the header band, then the paper panel to the foot. */
 function posterFrame(size: CardSize, kind: string, siteName: string, ...children: CardChild[]): CardElement {
-  return box(
-    {
-      width: size.width,
-      height: size.height,
-      boxSizing: 'border-box',
-      flexDirection: 'column',
-      padding: FRAME,
-      backgroundColor: COLOR.ink,
-      fontFamily: CARD_FONT_FAMILY,
-      color: COLOR.text,
-    },
+  return frame(
+    size,
+    FRAME,
     headerBand(siteName, kind),
     panel({ padding: `48px ${PANEL_PADDING_X}px 44px` }, ...children),
   );
@@ -343,24 +396,12 @@ function posterFrame(size: CardSize, kind: string, siteName: string, ...children
 
 /** A figure row of a digest poster: the value in a left column, its label and date beside it. */
 function posterFigureRow(figure: CardFigure, size: CardSize): CardElement {
-  const valueColumn = Math.round(contentWidth(size) * 0.42);
-  const valueSize = fitFontSize(figure.value, valueColumn - FIGURE_RULE - FIGURE_INDENT, 84, 44);
+  const valueColumnWidth = besideRule(Math.round(contentWidth(size) * 0.42));
+  const valueSize = fitFontSize(figure.value, valueColumnWidth, 84, 44);
   return box(
-    {
-      alignItems: 'center',
-      gap: 28,
-      paddingLeft: FIGURE_INDENT,
-      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
-    },
-    box(
-      { width: valueColumn - FIGURE_RULE - FIGURE_INDENT, flexShrink: 0 },
-      valueText(figure.value, { fontSize: valueSize, lineHeight: 1.1 }),
-    ),
-    box(
-      { flexDirection: 'column', flexShrink: 1 },
-      clampedText(figure.label, 2, { fontSize: 34, fontWeight: 700, lineHeight: 1.35 }),
-      clampedText(figure.asOf, 1, { fontSize: 26, lineHeight: 1.4, color: COLOR.muted, marginTop: 6 }),
-    ),
+    { alignItems: 'center', gap: 28, ...ruled(COLOR.accent) },
+    box({ width: valueColumnWidth, flexShrink: 0 }, valueText(figure.value, { fontSize: valueSize, lineHeight: 1.1 })),
+    box({ flexDirection: 'column', flexShrink: 1 }, ...labelAndAsOf(figure, { fontSize: 34, lineHeight: 1.35 }, 26)),
   );
 }
 
@@ -392,40 +433,22 @@ export function figurePosterElement(card: FigureCard, url: string, size: CardSiz
     valueText(card.figure.value, { fontSize: valueSize, lineHeight: 1.05 }),
     clampedText(card.figure.label, 2, { fontSize: 44, fontWeight: 700, lineHeight: 1.3, marginTop: 18 }),
     clampedText(card.figure.asOf, 1, { fontSize: 30, color: COLOR.muted, marginTop: 8 }),
-    clampedText(`${CARD_LABELS.quoteOpen}${card.quoteExcerpt}${CARD_LABELS.quoteClose}`, 7, {
-      marginTop: 40,
-      paddingLeft: FIGURE_INDENT,
-      borderLeft: `${FIGURE_RULE}px solid ${COLOR.rule}`,
-      fontSize: 34,
-      lineHeight: 1.6,
-      color: COLOR.text,
-    }),
-    box(
-      { marginTop: 28, gap: 12, fontSize: 28, lineHeight: 1.45, color: COLOR.muted },
-      clampedText(CARD_LABELS.digestTitle, 1, { fontWeight: 700, flexShrink: 0 }),
-      clampedText(card.digestTitle, 2, { flexShrink: 1 }),
-    ),
+    quoteBlock(card.quoteExcerpt, 7, { marginTop: 40, fontSize: 34, lineHeight: 1.6 }),
+    digestTitleLine(card.digestTitle, 2, { marginTop: 28, fontSize: 28, lineHeight: 1.45 }),
     posterFoot(card.sourceLine, url),
   );
 }
 
+/** The largest value size on a metric card: the more reports share it, the smaller. */
+const metricValueSize = (count: number) => (count <= 2 ? 88 : count === 3 ? 76 : 64);
+
 /** One report's column on a metric card: its value, its as-of words and the report. */
 function metricColumn(entry: MetricCardEntry, count: number, size: CardSize): CardElement {
-  const columnWidth = (contentWidth(size) - FIGURE_GAP * (count - 1)) / count;
-  const largest = count <= 2 ? 88 : count === 3 ? 76 : 64;
-  const valueSize = fitFontSize(entry.value, columnWidth - FIGURE_RULE - FIGURE_INDENT, largest, 34);
-  return box(
-    {
-      flexDirection: 'column',
-      width: columnWidth,
-      boxSizing: 'border-box',
-      paddingLeft: FIGURE_INDENT,
-      borderLeft: `${FIGURE_RULE}px solid ${COLOR.accent}`,
-    },
-    box(
-      { minHeight: Math.round(largest * 1.15), alignItems: 'flex-end' },
-      valueText(entry.value, { fontSize: valueSize, lineHeight: 1.15 }),
-    ),
+  return valueColumn(
+    entry.value,
+    count,
+    size,
+    { largest: metricValueSize(count), smallest: 34 },
     clampedText(entry.asOf, 2, { fontSize: 22, lineHeight: 1.35, color: COLOR.muted, marginTop: 8 }),
     clampedText(entry.source, 3, { fontSize: 22, fontWeight: 700, lineHeight: 1.35, marginTop: 10 }),
   );
@@ -434,28 +457,16 @@ function metricColumn(entry: MetricCardEntry, count: number, size: CardSize): Ca
 /** The card of a metric: its name, each report's value side by side with its source. */
 export function metricCardElement(card: MetricCard, size: CardSize): CardElement {
   const entries = card.entries.slice(0, MAX_METRIC_CARD_ENTRIES);
-  return frame(size, [
+  return cardFrame(
+    size,
     headerBand(card.siteName, CARD_LABELS.metricKind),
     panel(
       { justifyContent: 'space-between' },
       clampedText(card.metricName, 1, { fontSize: 54, fontWeight: 700, lineHeight: 1.25, color: COLOR.text }),
-      box(
-        { gap: FIGURE_GAP, alignItems: 'flex-start' },
-        ...entries.map((entry) => metricColumn(entry, entries.length, size)),
-      ),
+      columns(entries.map((entry) => metricColumn(entry, entries.length, size))),
     ),
-    box(
-      {
-        height: 70,
-        flexShrink: 0,
-        alignItems: 'center',
-        padding: `0 ${PANEL_PADDING_X - FRAME}px`,
-        color: COLOR.onInk,
-        fontSize: 24,
-      },
-      clampedText(card.summary, 1, { flexGrow: 1, flexShrink: 1, minWidth: 0 }),
-    ),
-  ]);
+    inkFooter(footerLine(card.summary)),
+  );
 }
 
 /**

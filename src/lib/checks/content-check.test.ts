@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, collectionId, fieldPath } from './content-check.ts';
 import { fieldName, formatProblems } from '../content/content-rules.ts';
+import { digestPath } from '../site/urls.ts';
 
 const tags = { file: 'src/content/tags.yaml', text: 'policy:\n  name: 政策\n  description: 政策与监管。\n' };
 const metrics = {
@@ -55,7 +56,7 @@ describe('checkContent', () => {
   it('reports two files that would share one address', () => {
     const result = checkContent({ tags, metrics, digests: [digest('My Report.mdx'), digest('my-report.mdx')] }, now);
     expect(formatProblems(result.problems)).toBe(
-      'src/content/digests/my-report.mdx:1  (file name)  这篇摘要的网址 /digests/my-report/ 已被 src/content/digests/My Report.mdx 占用（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）',
+      `src/content/digests/my-report.mdx:1  (file name)  这篇摘要的网址 ${digestPath('my-report')} 已被 src/content/digests/My Report.mdx 占用（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）`,
     );
   });
 
@@ -66,6 +67,26 @@ describe('checkContent', () => {
         'src/content/tags.yaml:1  Policy  tag id "Policy" 不是小写连字符形式（应为：小写英文字母、数字和连字符，例如 "open-source"）',
         'src/content/tags.yaml:2  Policy.name  tag name 是空的（应为：文本，例如 "开源生态"）',
       ].join('\n'),
+    );
+  });
+
+  it('refuses a misspelt field of metrics.yaml on its entry, instead of dropping it', () => {
+    const misspelt = {
+      file: 'src/content/metrics.yaml',
+      text: 'china-model-count:\n  name: 国内大模型数量\n  unit: 个\n  descripiton: 说明。\n',
+    };
+    expect(formatProblems(checkContent({ tags, metrics: misspelt, digests: [] }, now).problems)).toBe(
+      [
+        'src/content/metrics.yaml:2  china-model-count.description  metric description 缺失或不是文本（应为：文本，例如 "各报告所称国内已发布或推出的大模型数量。"）',
+        'src/content/metrics.yaml:4  china-model-count.descripiton  metric 中有未知字段 "descripiton"（应为：只用这些字段：name, unit, description）',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a vocabulary written as a list instead of a mapping of ids', () => {
+    const list = { file: 'src/content/tags.yaml', text: '- policy\n- compute\n' };
+    expect(formatProblems(checkContent({ tags: list, metrics, digests: [] }, now).problems)).toBe(
+      'src/content/tags.yaml:1  (file)  src/content/tags.yaml 不是一组 tag 条目（应为：每个 tag 一段："id:"，下面缩进写它的各个字段）',
     );
   });
 

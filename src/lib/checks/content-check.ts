@@ -6,14 +6,17 @@
  * the parser Astro's MDX integration uses.
  */
 import { slug } from 'github-slugger';
-import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import type { z } from 'astro/zod';
+import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
 import { bodyProblems } from '../content/body-check.ts';
 import { placeholderPlaces } from '../content/placeholders.ts';
 import { readYaml } from '../content/safe-yaml.ts';
+import { isSlug } from '../content/slug.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
 import { createHash } from 'node:crypto';
 import { isoDay } from '../site/dates.ts';
 import { contentHash } from '../site/content-hash.ts';
+import { digestPath } from '../site/urls.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
 import { cardGlyphProblems } from '../cards/share-cards.ts';
 
@@ -47,8 +50,8 @@ const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** The path ['figures', 0, 'value'] for the field name "figures[0].value". */
 export function fieldPath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
-    index === undefined ? key! : Number(index),
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([whole, key, index]) =>
+    index === undefined ? (key ?? whole) : Number(index),
   );
 }
 
@@ -64,12 +67,18 @@ export function collectionId(entry: string): string {
 
 /** The line of the YAML node at `path`, or of its nearest ancestor that exists. */
 function lineOf(document: Document, lines: LineCounter, path: readonly PropertyKey[], offsetLines: number): number {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node = document.getIn(path.slice(0, depth) as (string | number)[], true) as
-      { range?: [number, number, number] } | undefined;
-    if (node?.range) return lines.linePos(node.range[0]).line + offsetLines;
+  // YAML keys are text or numbers; a symbol in a schema's issue path names nothing in the file.
+  const keys = path.filter((key) => typeof key !== 'symbol');
+  for (let depth = keys.length; depth >= 0; depth -= 1) {
+    const node = document.getIn(keys.slice(0, depth), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line + offsetLines;
   }
   return 1 + offsetLines;
+}
+
+/** Whether a parsed YAML value is a mapping of keys to values (not a list, text or nothing). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -169,7 +178,7 @@ export function checkDigest(
       });
     }
   }
-  const draft = (data as { draft?: unknown }).draft === true;
+  const draft = isRecord(data) && data.draft === true;
   if (!draft) {
     for (const place of placeholderPlaces(data, body)) {
       problems.push(
@@ -185,11 +194,12 @@ export function checkDigest(
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
 }
 
-/** Checks tags.yaml or metrics.yaml against its schema. */
-export function checkVocabulary(
+/** Checks tags.yaml or metrics.yaml against its schema (`tagSchema` or `metricSchema`). */
+export function checkVocabulary<Schema extends z.ZodType>(
   source: VocabularySource,
   kind: 'tag' | 'metric',
-): { problems: ContentProblem[]; ids: Set<string>; valid: { id: string; data: unknown }[] } {
+  schema: Schema,
+): { problems: ContentProblem[]; ids: Set<string>; valid: { id: string; data: z.output<Schema> }[] } {
   const yaml = readYaml(source.text);
   if (!yaml.ok) {
     return {
@@ -205,11 +215,24 @@ export function checkVocabulary(
   }
   const { document, lines } = yaml;
   const problems: ContentProblem[] = [];
-  const entries = (yaml.data ?? {}) as Record<string, unknown>;
-  const schema = kind === 'tag' ? tagSchema : metricSchema;
-  const valid: { id: string; data: unknown }[] = [];
+  if (yaml.data !== null && yaml.data !== undefined && !isRecord(yaml.data)) {
+    return {
+      problems: [
+        {
+          file: source.file,
+          line: 1,
+          field: '(file)',
+          message: explain(`${source.file} 不是一组 ${kind} 条目`, `每个 ${kind} 一段："id:"，下面缩进写它的各个字段`),
+        },
+      ],
+      ids: new Set(),
+      valid: [],
+    };
+  }
+  const entries: Record<string, unknown> = isRecord(yaml.data) ? yaml.data : {};
+  const valid: { id: string; data: z.output<Schema> }[] = [];
   for (const [id, value] of Object.entries(entries)) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    if (!isSlug(id)) {
       // The id is a key: point at the key's own line, not at the entry below it.
       const key = isMap(document.contents)
         ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === id)?.key
@@ -224,10 +247,12 @@ export function checkVocabulary(
     const result = schema.safeParse(value);
     if (result.success) valid.push({ id, data: result.data });
     for (const issue of result.error?.issues ?? []) {
+      // A misspelt field is shown where it is written, not at the top of its entry.
+      const path = [id, ...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
       problems.push({
         file: source.file,
-        line: lineOf(document, lines, [id, ...issue.path], 0),
-        field: fieldName([id, ...issue.path]),
+        line: lineOf(document, lines, path, 0),
+        field: fieldName(path),
         message: issue.message,
       });
     }
@@ -301,8 +326,8 @@ export function checkContent(
   coverage?: GlyphCoverage,
   memo?: DigestCheckMemo,
 ): CheckResult {
-  const tags = checkVocabulary(sources.tags, 'tag');
-  const metrics = checkVocabulary(sources.metrics, 'metric');
+  const tags = checkVocabulary(sources.tags, 'tag', tagSchema);
+  const metrics = checkVocabulary(sources.metrics, 'metric', metricSchema);
   const problems = [...tags.problems, ...metrics.problems];
   const digests = new Map<string, DigestData>();
   const fileById = new Map<string, string>();
@@ -315,7 +340,7 @@ export function checkContent(
         line: 1,
         field: '(file name)',
         message: explain(
-          `这篇摘要的网址 /digests/${id}/ 已被 ${earlier} 占用`,
+          `这篇摘要的网址 ${digestPath(id)} 已被 ${earlier} 占用`,
           '别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"',
         ),
       });
@@ -332,6 +357,5 @@ export function checkContent(
     problems.push(...result.problems);
     if (result.data) digests.set(id, result.data);
   }
-  // checkVocabulary parsed these with metricSchema.
-  return { problems, digests, metrics: metrics.valid as { id: string; data: MetricData }[] };
+  return { problems, digests, metrics: metrics.valid };
 }

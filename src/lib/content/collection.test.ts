@@ -7,6 +7,7 @@ import {
   isPublished,
   neighbours,
   newestFirst,
+  publishedNewestFirst,
 } from './collection.ts';
 import { publicationInstant } from '../site/dates.ts';
 
@@ -26,6 +27,17 @@ describe('isPublished', () => {
   it('hides drafts', () => {
     expect(isPublished(entry('a', '2026-10-01', true))).toBe(false);
     expect(isPublished(entry('a', '2026-10-01'))).toBe(true);
+  });
+});
+
+describe('publishedNewestFirst', () => {
+  it('keeps the published digests of checked content, newest first, with their ids', () => {
+    const checked = new Map(
+      [entry('old', '2026-09-01'), entry('draft', '2026-12-01', true), entry('new', '2026-11-01')].map(
+        ({ id, data }) => [id, data],
+      ),
+    );
+    expect(publishedNewestFirst(checked).map((digest) => digest.id)).toEqual(['new', 'old']);
   });
 });
 

@@ -14,6 +14,16 @@ export function isPublished(entry: { data: { draft: boolean } }): boolean {
   return !entry.data.draft;
 }
 
+/**
+ * The published digests of checked content (id → data, as the content check returns them),
+ * newest first: what the build draws cards for and what the site shows.
+ */
+export function publishedNewestFirst<Data extends Dated['data']>(
+  digests: ReadonlyMap<string, Data>,
+): { id: string; data: Data }[] {
+  return newestFirst([...digests].map(([id, data]) => ({ id, data })).filter(isPublished));
+}
+
 /** Newest first; digests of the same day by id, so the order is stable between builds. */
 export function newestFirst<T extends Dated>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id));

@@ -5,13 +5,13 @@
  */
 import { closestId } from './content-rules.ts';
 import { SOURCE_KINDS, type SourceKind } from './schema.ts';
+import { isSlug } from './slug.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const accept = <T>(value: T): Answer<T> => ({ ok: true, value });
 const refuse = <T>(problem: string): Answer<T> => ({ ok: false, problem });
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KINDS = Object.keys(SOURCE_KINDS) as SourceKind[];
 
 /** "a, b、c" → ["a", "b", "c"]: commas of either width and the enumeration comma. */
@@ -25,7 +25,7 @@ export function splitList(text: string): string[] {
 /** The file name (without .mdx), which becomes the address /digests/<slug>/. */
 export function readSlug(text: string): Answer<string> {
   const slug = text.trim();
-  if (SLUG.test(slug)) return accept(slug);
+  if (isSlug(slug)) return accept(slug);
   return refuse(`"${slug}" 不能用作文件名（应为：英文小写字母、数字和连字符，例如 guangxi-briefing-2023）`);
 }
 

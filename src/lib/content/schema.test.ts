@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestSchema, figureSchema, sourceSchema, tagSchema } from './schema.ts';
+import { digestSchema, figureSchema, metricSchema, sourceSchema, tagSchema } from './schema.ts';
 
 /** A digest that passes every rule; each test breaks one thing. */
 function validDigest(): Record<string, unknown> {
@@ -80,7 +80,16 @@ describe('digestSchema', () => {
       tags: 'tags 是空的（应为：至少一个标签 id，例如 [policy]）',
     });
     expect(problems({ ...validDigest(), tags: [''] })).toEqual({
-      'tags.0': 'tag 是空的（应为：文本，例如 "open-source"）',
+      'tags.0': 'tag "" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "open-source"）',
+    });
+  });
+
+  it('refuses a tag that is not an id, suggesting the id it was probably meant to be', () => {
+    expect(problems({ ...validDigest(), tags: ['Open Source'] })).toEqual({
+      'tags.0': 'tag "Open Source" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "open-source"）',
+    });
+    expect(problems({ ...validDigest(), tags: ['开源'] })).toEqual({
+      'tags.0': 'tag "开源" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "open-source"）',
     });
   });
 
@@ -213,10 +222,37 @@ describe('figureSchema', () => {
   });
 });
 
+describe('figure metric', () => {
+  it('is a metric id, not free text', () => {
+    const figure = { id: 'count', value: '1', label: 'x', asOf: 'x', quote: '1' };
+    expect(figureSchema.safeParse({ ...figure, metric: 'china-model-count' }).success).toBe(true);
+    expect(figureSchema.safeParse({ ...figure, metric: '国内大模型数量' }).error?.issues[0]?.message).toBe(
+      'figure metric "国内大模型数量" 不是小写连字符形式（应为：小写英文字母、数字和单个连字符，例如 "china-model-count"）',
+    );
+  });
+});
+
 describe('tagSchema', () => {
   it('rejects a blank name', () => {
     const result = tagSchema.safeParse({ name: '  ', description: '说明' });
     expect(result.error?.issues[0]?.message).toBe('tag name 是空的（应为：文本，例如 "开源生态"）');
+  });
+
+  it('names a misspelt field instead of dropping it', () => {
+    const result = tagSchema.safeParse({ name: '政策', descripton: '政策与监管。' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'tag description 缺失或不是文本（应为：文本，例如 "开源模型、框架与数据集，以及基于开源的研发路线。"）',
+      'tag 中有未知字段 "descripton"（应为：只用这些字段：name, description）',
+    ]);
+  });
+});
+
+describe('metricSchema', () => {
+  it('names a misspelt field instead of dropping it', () => {
+    const result = metricSchema.safeParse({ name: '国内大模型数量', unit: '个', description: '说明。', units: '家' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'metric 中有未知字段 "units"（应为：只用这些字段：name, unit, description）',
+    ]);
   });
 });
 

@@ -4,8 +4,10 @@
  * these messages are the contributor's first documentation. Cross-collection rules (does a tag
  * exist?) live in content-rules.ts: a single entry's schema cannot see the other collections.
  */
+import { slug } from 'github-slugger';
 import { z } from 'astro/zod';
 import { isWebAddress } from './safe-url.ts';
+import { isSlug } from './slug.ts';
 import { fullDateProblem, partialDateProblem, publicationInstant } from '../site/dates.ts';
 
 /**
@@ -15,8 +17,6 @@ import { fullDateProblem, partialDateProblem, publicationInstant } from '../site
 export function explain(problem: string, expected: string): string {
   return `${problem}（应为：${expected}）`;
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * An object that rejects fields it does not know: a misspelt field ("tittle") would otherwise be
@@ -32,16 +32,22 @@ function knownFieldsOnly<Shape extends z.ZodRawShape>(where: string, shape: Shap
   });
 }
 
-/** A lower-case kebab-case identifier, such as a tag, metric or figure id. */
+/**
+ * A lower-case kebab-case identifier, such as a tag, metric or figure id. When the text only needs
+ * its case and spaces fixed ("Open Source"), the message suggests the fixed form ("open-source").
+ */
 export const slugSchema = (what: string, example: string) =>
   z
     .string({ error: explain(`${what} 缺失或不是文本`, `英文小写加连字符的文本，例如 "${example}"`) })
-    .refine((value) => SLUG.test(value), {
-      error: (issue) =>
-        explain(
-          `${what} "${String(issue.input)}" 不是小写连字符形式`,
-          `小写英文字母、数字和单个连字符，例如 "${example}"`,
-        ),
+    .refine((value) => isSlug(value), {
+      error: (issue) => {
+        const input = String(issue.input);
+        const fixed = slug(input);
+        return explain(
+          `${what} "${input}" 不是小写连字符形式`,
+          `小写英文字母、数字和单个连字符，例如 "${isSlug(fixed) ? fixed : example}"`,
+        );
+      },
     });
 
 /** A complete http(s) address: a `javascript:` or `data:` link would run code or hide content. */
@@ -164,7 +170,7 @@ export const figureSchema = knownFieldsOnly('figure', {
   /** The report's own words, copied verbatim (whitespace aside), containing the value. */
   quote: text('figure quote', '当前，我国推出的大模型已超过140个。'),
   /** The measure this figure reports, an id from metrics.yaml, so figures compare across reports. */
-  metric: text('figure metric', 'china-model-count').optional(),
+  metric: slugSchema('figure metric', 'china-model-count').optional(),
   /** Show this figure on the digest's card and the home page; at most 3 per digest. */
   featured: z.boolean({ error: explain('figure featured 不是 true 或 false', 'featured: true') }).default(false),
 });
@@ -193,7 +199,7 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
   source: sourceSchema,
   /** Tag ids from src/content/tags.yaml, at least one (checked against it in content-rules.ts). */
   tags: z
-    .array(text('tag', 'open-source'), {
+    .array(slugSchema('tag', 'open-source'), {
       error: explain('tags 缺失或不是列表', '标签 id 列表，例如 [policy, compute]'),
     })
     .min(1, { error: explain('tags 是空的', '至少一个标签 id，例如 [policy]') }),
@@ -247,7 +253,7 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
 });
 
 /** A tag from the shared vocabulary in src/content/tags.yaml. */
-export const tagSchema = z.object({
+export const tagSchema = knownFieldsOnly('tag', {
   /** The Chinese name readers see, e.g. "开源生态". */
   name: text('tag name', '开源生态'),
   /** One line on what the tag collects. */
@@ -255,7 +261,7 @@ export const tagSchema = z.object({
 });
 
 /** A measure that several reports quote, in src/content/metrics.yaml. */
-export const metricSchema = z.object({
+export const metricSchema = knownFieldsOnly('metric', {
   /** The Chinese name readers see, e.g. "国内大模型数量". */
   name: text('metric name', '国内大模型数量'),
   /** The unit the reports count in, e.g. "个". */

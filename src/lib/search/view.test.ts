@@ -11,6 +11,7 @@ import {
   readSearchState,
   resultView,
   searchParamsFor,
+  SORT_ORDERS,
   statusMessage,
   type SearchState,
 } from './view.ts';
@@ -31,6 +32,13 @@ describe('readSearchState and searchParamsFor', () => {
       kind: '白皮书',
       sort: 'relevance',
     });
+  });
+
+  it('reads back every sort order the form offers, and writes none but the default away', () => {
+    for (const { value } of SORT_ORDERS) {
+      expect(readSearchState(searchParamsFor(state({ sort: value }))).sort).toBe(value);
+    }
+    expect(searchParamsFor(state({ sort: SORT_ORDERS[0].value })).has('sort')).toBe(false);
   });
 
   it('falls back to an empty search, newest first, for missing or unknown values', () => {

@@ -6,13 +6,30 @@
 import { formatPartialChineseDate } from '../site/dates.ts';
 import { DATE_KEY, SEARCH_FILTERS } from './attributes.ts';
 
+/**
+ * The orders a reader can pick, with the label the form shows: the first is the default.
+ * 'date': newest first; 'relevance': Pagefind's own ranking.
+ */
+export const SORT_ORDERS = [
+  { value: 'date', label: '最新在前' },
+  { value: 'relevance', label: '最相关在前' },
+] as const;
+
+export type SortOrder = (typeof SORT_ORDERS)[number]['value'];
+
+const DEFAULT_SORT: SortOrder = SORT_ORDERS[0].value;
+
+/** The sort order named `value`, or the default for anything else. */
+function sortOrder(value: string | null): SortOrder {
+  return SORT_ORDERS.find((order) => order.value === value)?.value ?? DEFAULT_SORT;
+}
+
 /** What a reader asked for: the words and the two filters ('' when not chosen). */
 export interface SearchState {
   query: string;
   tag: string;
   kind: string;
-  /** 'date': newest first (the default); 'relevance': Pagefind's own ranking. */
-  sort: 'date' | 'relevance';
+  sort: SortOrder;
 }
 
 /** The parameter names in /search/?q=…&tag=…&kind=…&sort=… (the forms use the same names). */
@@ -24,7 +41,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
     query: (params.get(SEARCH_PARAMS.query) ?? '').trim(),
     tag: params.get(SEARCH_PARAMS.tag) ?? '',
     kind: params.get(SEARCH_PARAMS.kind) ?? '',
-    sort: params.get(SEARCH_PARAMS.sort) === 'relevance' ? 'relevance' : 'date',
+    sort: sortOrder(params.get(SEARCH_PARAMS.sort)),
   };
 }
 
@@ -34,7 +51,7 @@ export function searchParamsFor(state: SearchState): URLSearchParams {
   if (state.query) params.set(SEARCH_PARAMS.query, state.query);
   if (state.tag) params.set(SEARCH_PARAMS.tag, state.tag);
   if (state.kind) params.set(SEARCH_PARAMS.kind, state.kind);
-  if (state.sort !== 'date') params.set(SEARCH_PARAMS.sort, state.sort);
+  if (state.sort !== DEFAULT_SORT) params.set(SEARCH_PARAMS.sort, state.sort);
   return params;
 }
 

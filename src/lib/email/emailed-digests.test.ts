@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEED_ITEM_LIMIT } from '../feeds/feeds.ts';
-import { emailedDigests } from './edition.ts';
+import { emailedDigests } from './emailed-digests.ts';
 
 const digests = Array.from({ length: FEED_ITEM_LIMIT + 5 }, (_, index) => ({ id: `d${index}` }));
 
