@@ -151,7 +151,8 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
   if (status !== 0) throw new BenchFailed(`The ${label} build failed (exit ${status}):\n${output}`);
   // One "Cards:" line per build step that asks for images: the first draws what the cache lacks,
   // Astro's should draw none. Drawn counts add up, so an image drawn twice shows as one too many.
-  const { cards, peakMemoryMb } = readBuildLog(output);
+  const log = readBuildLog(output);
+  const { cards, peakMemoryMb } = log;
   const [first] = cards;
   if (!first || peakMemoryMb === undefined) {
     throw new BenchFailed(`The ${label} build printed no card or peak-memory line:\n${output}`);
@@ -162,7 +163,7 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
     cardsCached: first.fromCache,
     peakRssMb: peakMemoryMb,
     treePeakRssMb: treePeak === null ? null : Math.round(treePeak / MB),
-    pagesRestored: [...output.matchAll(/ \(restored\)/g)].length,
+    pagesRestored: log.restored.length,
   };
 }
 

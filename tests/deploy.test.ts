@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readBuildLog } from '../src/lib/site/build-log.ts';
 import { digestPath, figurePath } from '../src/lib/site/urls.ts';
 import { listFiles, publishedSourceDigests } from './support/site.ts';
 import { projectRoot } from './setup/workspace.ts';
@@ -137,9 +138,8 @@ function addDigest(dir: string): void {
   writeFileSync(join(dir, `src/content/digests/${NEW_DIGEST}.mdx`), source);
 }
 
-/** "Cards: N drawn, M from the cache" of a build step, posters included. */
-const drawnIn = (log: string) =>
-  [...log.matchAll(/Cards: (\d+) drawn, (\d+) from the cache/g)].map(([, n]) => Number(n));
+/** How many cards and posters each build step drew. */
+const drawnIn = (log: string) => readBuildLog(log).cards.map(({ drawn }) => drawn);
 
 describe('the deploy job, played in two fresh clones', () => {
   let first: Run;
@@ -171,7 +171,7 @@ describe('the deploy job, played in two fresh clones', () => {
   });
 
   it('copies the pages the new digest does not change from the restored cache', () => {
-    const restored = new Set([...second.log.matchAll(/├─ (\S+) \(restored\)/g)].map(([, path]) => path ?? ''));
+    const restored = new Set(readBuildLog(second.log).restored);
     const old = publishedSourceDigests(first.digestsDir);
     // The new digest is the newest: the page of the digest after it shows its title, so only
     // that one digest page is rendered again; every figure page of the old digests is copied.

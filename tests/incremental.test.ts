@@ -19,6 +19,7 @@ import {
   searchPath,
 } from '../src/lib/site/urls.ts';
 import { launchChromium, previewSite } from './support/browser.ts';
+import { readBuildLog } from '../src/lib/site/build-log.ts';
 import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
@@ -42,7 +43,7 @@ describe('incremental builds', () => {
     const result = runNodeScript(workspace, 'scripts/build.ts');
     expect(result.status, result.output).toBe(0);
     lastLog = result.output;
-    return new Set([...result.output.matchAll(/├─ (\S+) \(restored\)/g)].map(([, path]) => path!));
+    return new Set(readBuildLog(result.output).restored);
   };
   /** An output by the path Astro logs: a page of dist/, or an email edition moved beside it. */
   const readOutput = (path: string) =>

@@ -6,6 +6,8 @@ describe('build log lines', () => {
     const output = [
       '内容检查通过：5 篇摘要。',
       cardsLine({ drawn: 60, fromCache: 0 }, '/project/.cache/cards'),
+      '12:00:00   ├─ /digests/a/index.html (restored) 12:00:00   ├─ /about/index.html (+3ms) ',
+      '12:00:00   ├─ /email/a.html (restored)',
       '12:00:01 [build] 96 page(s) built in 4.2s',
       `\n${cardsLine({ drawn: 0, fromCache: 60 }, '.cache/cards')}`,
       '构建完成，已发布到 dist/。',
@@ -17,6 +19,7 @@ describe('build log lines', () => {
         { drawn: 0, fromCache: 60 },
       ],
       peakMemoryMb: 714,
+      restored: ['/digests/a/index.html', '/email/a.html'],
     });
   });
 
@@ -28,7 +31,11 @@ describe('build log lines', () => {
   });
 
   it('finds nothing in a log that has neither line', () => {
-    expect(readBuildLog('构建失败。\nError: something\n')).toEqual({ cards: [], peakMemoryMb: undefined });
+    expect(readBuildLog('构建失败。\nError: something\n')).toEqual({
+      cards: [],
+      peakMemoryMb: undefined,
+      restored: [],
+    });
   });
 
   it('reads a cache folder whose name has spaces or parentheses', () => {
