@@ -10,6 +10,7 @@ import {
   figurePath,
   figurePosterPath,
   isEmailEditionPath,
+  llmsTxtPath,
   metricAnchorId,
   metricPath,
   tagPagePath,
@@ -29,6 +30,8 @@ describe('urls', () => {
     expect(emailTextPath('ai-white-paper')).toBe('/digests/ai-white-paper/email.txt');
     expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
     expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
+    // llmstxt.org and Lighthouse look for it at the root of the site.
+    expect(llmsTxtPath).toBe('/llms.txt');
   });
 
   it('tells an email edition from a page', () => {

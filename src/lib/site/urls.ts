@@ -53,6 +53,9 @@ export const figuresJsonPath = '/data/figures.json';
 export const figuresSchemaPath = '/data/figures.schema.json';
 export const figuresCsvPath = '/data/figures.csv';
 
+/** The index of the site for language-model agents (llmstxt.org): a Markdown file at the root. */
+export const llmsTxtPath = '/llms.txt';
+
 /** The site-wide RSS feed, JSON Feed and a tag's own RSS feed. */
 export const rssPath = '/rss.xml';
 export const jsonFeedPath = '/feed.json';
