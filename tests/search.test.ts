@@ -88,6 +88,12 @@ declare global {
   interface Window {
     layoutShifts?: LayoutShiftRecord[];
   }
+  /** An entry of the Layout Instability API (https://wicg.github.io/layout-instability/), which TypeScript's DOM types lack. */
+  interface LayoutShift extends PerformanceEntry {
+    value: number;
+    hadRecentInput: boolean;
+    sources: readonly { node: Node | null }[];
+  }
 }
 
 beforeAll(() => {
@@ -261,8 +267,9 @@ describe('the search page', () => {
       await page.addInitScript(() => {
         const shifts: LayoutShiftRecord[] = (window.layoutShifts = []);
         new PerformanceObserver((list) => {
+          const isShift = (entry: PerformanceEntry): entry is LayoutShift => entry.entryType === 'layout-shift';
           for (const entry of list.getEntries()) {
-            if (!(entry instanceof LayoutShift)) continue;
+            if (!isShift(entry)) continue;
             const sources = entry.sources.map(({ node }) =>
               node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : String(node?.nodeName),
             );
@@ -283,6 +290,17 @@ describe('the search page', () => {
       const unexpected = shifts.filter((shift) => !shift.hadRecentInput);
       return { total: unexpected.reduce((sum, shift) => sum + shift.value, 0), shifts: unexpected };
     }
+
+    it('records a shift when one happens (the measurement itself works)', async () => {
+      const page = await openMeasured('大模型', 412);
+      await page.evaluate(() => {
+        const banner = Object.assign(document.createElement('p'), { textContent: '插入的横幅' });
+        banner.style.height = '200px';
+        document.querySelector('main')?.prepend(banner);
+      });
+      expect((await unexpectedShift(page)).total).toBeGreaterThan(MAX_SHIFT);
+      await page.close();
+    });
 
     for (const width of [1280, 412, 360]) {
       it(`with results at ${width} px`, async () => {
