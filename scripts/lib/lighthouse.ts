@@ -68,6 +68,7 @@ export function pagesToAudit(siteDir: string): AuditedPage[] {
     if (!name) throw new Error(`${siteDir} has no ${what}: build the site first (npm run build).`);
     return name;
   };
+  // A route with an empty id is the folder its pages are built in (`/digests//` joins to digests/).
   const digest = need(firstPageIn(fromDist(urls.digestPath(''))), 'digest page');
   const figure = need(firstPageIn(fromDist(urls.figurePath(digest, ''))), `figure page under ${digest}`);
   const metric = need(firstPageIn(fromDist(urls.figuresIndexPath)), 'metric page');
