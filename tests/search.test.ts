@@ -78,6 +78,24 @@ const QUERIES = [
 
 const reader = useReader();
 
+/** One layout-shift entry as the page records it: how much moved, whether the reader had just acted, and what moved. */
+interface LayoutShiftRecord {
+  value: number;
+  hadRecentInput: boolean;
+  sources: string[];
+}
+declare global {
+  interface Window {
+    layoutShifts?: LayoutShiftRecord[];
+  }
+  /** An entry of the Layout Instability API (https://wicg.github.io/layout-instability/), which TypeScript's DOM types lack. */
+  interface LayoutShift extends PerformanceEntry {
+    value: number;
+    hadRecentInput: boolean;
+    sources: readonly { node: Node | null }[];
+  }
+}
+
 beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
 });
@@ -238,6 +256,79 @@ describe('the search page', () => {
       });
     }
   }
+
+  describe('holds still while results arrive (layout shift under 0.05)', () => {
+    /** The most a page may shift, summed over every shift the reader did not cause (Lighthouse's CLS is at most this). */
+    const MAX_SHIFT = 0.05;
+
+    /** Opens a search with a PerformanceObserver recording layout shifts from the first paint. */
+    async function openMeasured(query: string, width: number, many = false): Promise<Page> {
+      const page = await reader.page({ viewport: { width, height: width < 500 ? 740 : 900 } });
+      await page.addInitScript(() => {
+        const shifts: LayoutShiftRecord[] = (window.layoutShifts = []);
+        new PerformanceObserver((list) => {
+          const isShift = (entry: PerformanceEntry): entry is LayoutShift => entry.entryType === 'layout-shift';
+          for (const entry of list.getEntries()) {
+            if (!isShift(entry)) continue;
+            const sources = entry.sources.map(({ node }) =>
+              node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : String(node?.nodeName),
+            );
+            shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const params = searchParamsFor({ query, tag: '', kind: '', sort: 'date' }).toString();
+      await page.goto(reader.url(`${searchPath}?${params}`, many));
+      await shown(page, params, 'data-sections');
+      return page;
+    }
+
+    /** The shifts so far that the reader did not cause, after two frames have been laid out. */
+    async function unexpectedShift(page: Page): Promise<{ total: number; shifts: LayoutShiftRecord[] }> {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const shifts = await page.evaluate(() => window.layoutShifts ?? []);
+      const unexpected = shifts.filter((shift) => !shift.hadRecentInput);
+      return { total: unexpected.reduce((sum, shift) => sum + shift.value, 0), shifts: unexpected };
+    }
+
+    it('records a shift when one happens (the measurement itself works)', async () => {
+      const page = await openMeasured('大模型', 412);
+      await page.evaluate(() => {
+        const banner = Object.assign(document.createElement('p'), { textContent: '插入的横幅' });
+        banner.style.height = '200px';
+        document.querySelector('main')?.prepend(banner);
+      });
+      expect((await unexpectedShift(page)).total).toBeGreaterThan(MAX_SHIFT);
+      await page.close();
+    });
+
+    for (const width of [1280, 412, 360]) {
+      it(`with results at ${width} px`, async () => {
+        const page = await openMeasured('大模型', width);
+        expect(await page.locator('#search-results > li').count()).toBeGreaterThan(1);
+        const measured = await unexpectedShift(page);
+        expect(measured.total, JSON.stringify(measured.shifts)).toBeLessThan(MAX_SHIFT);
+        await page.close();
+      });
+
+      it(`with no result at ${width} px`, async () => {
+        const page = await openMeasured('量子纠缠', width);
+        const measured = await unexpectedShift(page);
+        expect(measured.total, JSON.stringify(measured.shifts)).toBeLessThan(MAX_SHIFT);
+        await page.close();
+      });
+
+      it(`after “显示更多” at ${width} px`, async () => {
+        const page = await openMeasured('合成摘要', width, true);
+        await page.getByRole('button', { name: '显示更多' }).click();
+        await expect.poll(() => page.locator('#search-results > li').count()).toBe(20);
+        await page.waitForTimeout(600);
+        const measured = await unexpectedShift(page);
+        expect(measured.total, JSON.stringify(measured.shifts)).toBeLessThan(MAX_SHIFT);
+        await page.close();
+      });
+    }
+  });
 
   it('says without JavaScript that search needs it, and offers the tags and the archive', async () => {
     const page = await reader.page({ javaScriptEnabled: false });

@@ -8,6 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { parseOpml, parseRssFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
+import type { Nodes } from 'mdast';
+import { markdownToMdast } from 'satteri';
 import { describe, expect, inject, it } from 'vitest';
 import type { Root } from 'hast';
 import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
@@ -19,6 +21,7 @@ import { hedgeOf } from '../src/lib/figures/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
 import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
+import { LLMS_DIGEST_LIMIT } from '../src/lib/feeds/llms-txt.ts';
 import {
   archivePath,
   digestPath,
@@ -33,6 +36,7 @@ import {
   feedsOpmlPath,
   feedStylesheetPath,
   jsonFeedPath,
+  llmsTxtPath,
   metricCardPath,
   pagefindDir,
   rssPath,
@@ -518,6 +522,38 @@ describe('feeds in a browser', () => {
   });
 });
 
+describe.each(builds)('llms.txt, $name', ({ name, dir }) => {
+  const text = readFileSync(join(dir, llmsTxtPath), 'utf8');
+  /** Every link of the file as a Markdown parser reads it: its text and its address. */
+  const linksOf = (node: Nodes): { text: string; url: string }[] => [
+    ...(node.type === 'link'
+      ? [{ text: node.children.map((child) => ('value' in child ? child.value : '')).join(''), url: node.url }]
+      : []),
+    ...('children' in node ? node.children.flatMap(linksOf) : []),
+  ];
+  const links = linksOf(markdownToMdast(text));
+  const published = name === 'the real content' ? digests : manyDigests;
+
+  it('lists the newest published digests by title, up to its limit, and says how many there are', () => {
+    const listed = links.filter((link) => link.url.startsWith(`${TEST_SITE_URL}digests/`)).map((link) => link.text);
+    expect(listed).toEqual(published.slice(0, LLMS_DIGEST_LIMIT).map((digest) => digest.data.title));
+    expect(text).toContain(`${published.length} 篇`);
+  });
+
+  it('links only addresses on the site that the build wrote', () => {
+    const files = new Set(listFiles(dir));
+    const missing = links
+      .map((link) => new URL(link.url))
+      .filter(
+        (url) =>
+          url.origin !== new URL(TEST_SITE_URL).origin ||
+          !(files.has(url.pathname.slice(1)) || files.has(`${url.pathname.slice(1)}index.html`)),
+      );
+    expect(missing.map(String)).toEqual([]);
+    expect(links.length).toBeGreaterThan(10);
+  });
+});
+
 describe('the whole site', () => {
   it('never shows a draft: no page, link, feed entry or sitemap line', () => {
     for (const path of listFiles(siteDir)) {
@@ -664,8 +700,10 @@ describe('the whole site', () => {
         expect(attr(first, 'content')).toContain("script-src 'self' 'wasm-unsafe-eval';");
         expect(attr(first, 'content')).toContain("connect-src 'self';");
       } else {
+        // Every other page runs nothing; it may only fetch its own origin (robots.txt, llms.txt).
+        expect(attr(first, 'content'), path).toBe(contentSecurityPolicy());
         expect(attr(first, 'content'), path).toContain("script-src 'none';");
-        expect(attr(first, 'content'), path).not.toContain('connect-src');
+        expect(attr(first, 'content'), path).toContain("connect-src 'self';");
       }
     }
   });

@@ -5,15 +5,14 @@
  * sub-path page; and search works in Chromium with the folder served under the prefix only.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import sirv from 'sirv';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite } from '../scripts/lib/lighthouse.ts';
 import { launchChromium } from './support/browser.ts';
 import { attr, listFiles, parseHtml } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
@@ -153,28 +152,13 @@ describe('a build for a sub-path', () => {
 });
 
 describe('search under the sub-path, in Chromium', () => {
-  let server: Server | undefined;
+  let server: Awaited<ReturnType<typeof serveSite>> | undefined;
   let origin = '';
   beforeAll(async () => {
-    // A static host that serves the folder at the prefix only, as GitHub Pages serves a project site.
-    const serve = sirv(siteDir, { dev: true });
-    server = createServer((request, response) => {
-      const url = request.url ?? '/';
-      if (!url.startsWith(PREFIX)) {
-        response.writeHead(404).end('outside the site');
-        return;
-      }
-      request.url = `/${url.slice(PREFIX.length)}`;
-      serve(request, response, () => {
-        response.writeHead(404).end('not found');
-      });
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('the test server has no port');
-    origin = `http://127.0.0.1:${address.port}`;
+    server = await serveSite(siteDir, PREFIX);
+    origin = server.baseUrl;
   });
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterAll(() => server?.stop());
 
   it('finds a digest and links its result inside the sub-path', async () => {
     const browser = await launchChromium();

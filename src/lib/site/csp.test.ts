@@ -17,7 +17,15 @@ describe('contentSecurityPolicy', () => {
     expect(policy['default-src']).toEqual(["'none'"]);
     expect(policy['base-uri']).toEqual(["'none'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
-    expect(policy['connect-src']).toBeUndefined();
+    // No directive names anything that runs code: no worker, frame, object or wasm source.
+    expect(Object.values(policy).flat()).not.toContain("'wasm-unsafe-eval'");
+    expect(Object.keys(policy).filter((name) => /^(worker|child|frame|object|script)-src/.test(name))).toEqual([
+      'script-src',
+    ]);
+  });
+
+  it('lets every page fetch its own origin, so robots.txt and llms.txt can be read through it', () => {
+    expect(parse(contentSecurityPolicy())['connect-src']).toEqual(["'self'"]);
   });
 
   it('gives a page that needs scripts exactly what it names', () => {
@@ -25,5 +33,9 @@ describe('contentSecurityPolicy', () => {
     expect(policy['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(policy['connect-src']).toEqual(["'self'"]);
     expect(policy['default-src']).toEqual(["'none'"]);
+  });
+
+  it('keeps the same policy for scripts that fetch nothing further', () => {
+    expect(parse(contentSecurityPolicy({ scripts: ["'self'"] }))['connect-src']).toEqual(["'self'"]);
   });
 });

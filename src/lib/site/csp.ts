@@ -1,15 +1,15 @@
 /**
  * The Content-Security-Policy every page carries as a meta tag. A page may load its own CSS and
- * images, and nothing else: no script of any kind, no frames, no plugins, no form posted
- * elsewhere, no <base> that would redirect its links. A page that truly needs a script names
- * exactly what it loads, and only that page gets it.
+ * images and fetch its own origin's files, and nothing else: no script of any kind, no frames,
+ * no plugins, no form posted elsewhere, no <base> that would redirect its links. A page that
+ * truly needs a script names exactly what it loads, and only that page gets it.
  */
 
 /** What a page needs beyond the default; every page without this gets no script at all. */
 export interface PageScripts {
   /** Script sources, e.g. ["'self'"] for the site's own files. */
   scripts: readonly string[];
-  /** Where its scripts may fetch from, e.g. ["'self'"]. */
+  /** Where its scripts may fetch from; the site's own origin unless named. */
   connect?: readonly string[];
   /** Whether its scripts compile WebAssembly. */
   wasm?: boolean;
@@ -23,7 +23,11 @@ export function contentSecurityPolicy(page?: PageScripts): string {
     ['script-src', ...scriptSources],
     ['style-src', "'self'"],
     ['img-src', "'self'", 'https:'],
-    ...(page?.connect ? [['connect-src', ...page.connect] as [string, ...string[]]] : []),
+    // Fetching the page's own origin is allowed everywhere: tools that read a site through a
+    // page (Lighthouse fetches /robots.txt and /llms.txt as the page would) are refused under
+    // default-src 'none', though crawlers read them directly. It gives no script to any page:
+    // connect-src only governs what a script may fetch, and script-src stays 'none'.
+    ['connect-src', ...(page?.connect ?? ["'self'"])],
     ['manifest-src', "'self'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],

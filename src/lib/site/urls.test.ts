@@ -11,6 +11,7 @@ import {
   figureInDigestPath,
   figurePath,
   figurePosterPath,
+  llmsTxtPath,
   metricAnchorId,
   metricPath,
   pathInSite,
@@ -34,6 +35,8 @@ describe('urls', () => {
     expect(emailTextPath('ai-white-paper')).toBe('/email/ai-white-paper.txt');
     expect(digestPosterPath('ai-white-paper')).toBe('/posters/ai-white-paper.png');
     expect(figurePosterPath('ai-white-paper', 'scale')).toBe('/posters/ai-white-paper/scale.png');
+    // llmstxt.org and Lighthouse look for it at the root of the site.
+    expect(llmsTxtPath).toBe('/llms.txt');
   });
 
   it('spells the subscription routes: the page, the OPML bundle, the feeds and their stylesheet', () => {

@@ -74,6 +74,9 @@ export const figuresJsonPath = at('data/figures.json');
 export const figuresSchemaPath = at('data/figures.schema.json');
 export const figuresCsvPath = at('data/figures.csv');
 
+/** The index of the site for language-model agents (llmstxt.org): a Markdown file at the root. */
+export const llmsTxtPath = at('llms.txt');
+
 /** The site-wide RSS feed, JSON Feed and a tag's own RSS feed. */
 export const rssPath = at('rss.xml');
 export const jsonFeedPath = at('feed.json');
