@@ -37,7 +37,7 @@ describe('npm run new', () => {
     expect(text).toContain('tags: [policy, compute]');
     expect(text).toContain('kind: government-briefing');
     const check = runNodeScript(workspace, 'scripts/check-content.ts');
-    expect(check.output).toMatch(/内容检查通过：src\/content\/digests 中共 \d+ 篇摘要。/);
+    expect(check.output).toMatch(/内容检查通过：src\/content\/digests 中共 \d+ 篇摘要（其中 \d+ 篇有英文版）。/);
     expect(check.status).toBe(0);
   });
 
