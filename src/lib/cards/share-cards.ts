@@ -23,13 +23,17 @@ import { formatCodePoint, missingGlyphs } from './glyphs.ts';
 import type { ContentProblem } from '../content/content-rules.ts';
 import { featuredFigures, figuresByMetric, type FigureInDigest } from '../figures/figures.ts';
 import { explain, type DigestData, type Figure, type MetricData } from '../content/schema.ts';
-import { DEFAULT_SITE_URL, SITE } from '../site/site.ts';
+import { explainEn } from '../content/english-schema.ts';
+import { DEFAULT_SITE_URL, SITE, SITE_EN } from '../site/site.ts';
+import { englishShortCitation, type EnglishDigestData } from '../content/english.ts';
+import { englishEditionFile } from '../content/english-rules.ts';
 import { bookTitle, shortCitation } from '../content/source.ts';
 import {
   absoluteUrl,
   digestCardPath,
   digestPath,
   digestPosterPath,
+  englishDigestCardPath,
   figureCardPath,
   figurePath,
   figurePosterPath,
@@ -95,6 +99,75 @@ function figureCardData(digest: DigestLike, figure: Figure, quoteCharacters: num
 /** The card of a digest: its headline, source and featured figures. */
 export function digestShareCard(digest: DigestLike): ShareCard {
   return shareCard(digestCardPath(digest.id), digestCardData(digest), ownerOf(digest));
+}
+
+/** An English digest: an edition joined to its digest (content/english.ts). */
+export interface EnglishDigestLike {
+  id: string;
+  data: EnglishDigestData;
+}
+
+/**
+ * The card of an English digest: the digest card's design with its English headline and
+ * figures; the as-of words and the report's title stay the report's own Chinese. The only
+ * English image: English figure cards and posters would double the images of the editions for
+ * little use (a figure's Chinese card already shows its number).
+ */
+export function englishDigestShareCard(english: EnglishDigestLike): ShareCard {
+  return shareCard(
+    englishDigestCardPath(english.id),
+    {
+      kind: 'digest',
+      language: 'en',
+      siteName: SITE_EN.name,
+      headline: english.data.title,
+      sourceLine: englishShortCitation(english.data.source),
+      figures: featuredFigures(english.data.figures).map((figure) => ({
+        value: figure.en.value,
+        label: figure.en.label,
+        asOf: figure.asOf,
+      })),
+    },
+    englishEditionFile(english.id),
+  );
+}
+
+/**
+ * Characters of an English card the fonts cannot draw, on the edition's field ("title",
+ * "figures[2].label") or, for the report's own words, the digest's, whose check names them.
+ */
+export function englishCardGlyphProblems(
+  english: EnglishDigestLike,
+  coverage: (codePoint: number) => boolean,
+): ContentProblem[] {
+  const shareCard = englishDigestShareCard(english);
+  const card = shareCard.card;
+  if (card.kind !== 'digest') return [];
+  const editionIndex = (value: string) =>
+    english.data.figures.find((figure) => figure.en.value === value)?.editionIndex ?? -1;
+  const problems = new Map<string, ContentProblem>();
+  for (const glyph of missingGlyphs(cardTextFields(card), coverage)) {
+    // as-of words and the source line come from the Chinese digest, whose own check reports them.
+    if (glyph.field === 'sourceLine' || glyph.field.endsWith('.asOf')) continue;
+    const cardFigure = /^figures\[(\d+)\]\.(\w+)$/.exec(glyph.field);
+    const field =
+      glyph.field === 'headline'
+        ? 'title'
+        : cardFigure
+          ? `figures[${editionIndex(card.figures[Number(cardFigure[1])]?.value ?? '')}].${cardFigure[2]}`
+          : glyph.field;
+    const key = `${field} ${glyph.character}`;
+    if (problems.has(key)) continue;
+    problems.set(key, {
+      file: shareCard.owner,
+      field,
+      message: explainEn(
+        `"${glyph.character}" (${formatCodePoint(glyph.codePoint)}) cannot be drawn on the share card ${shareCard.path}`,
+        'ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes',
+      ),
+    });
+  }
+  return [...problems.values()];
 }
 
 /** The card of one key figure. */
@@ -209,8 +282,12 @@ export function metricShareCards(metrics: readonly MetricLike[], digests: readon
   });
 }
 
-/** Every card of the site, in a stable order. */
-export function allShareCards(digests: readonly DigestLike[], metrics: readonly MetricLike[]): ShareCard[] {
+/** Every card of the site, in a stable order; the English digests' cards last. */
+export function allShareCards(
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
+  english: readonly EnglishDigestLike[] = [],
+): ShareCard[] {
   return [
     siteShareCard(digests),
     ...digests.flatMap((digest) => [
@@ -218,6 +295,7 @@ export function allShareCards(digests: readonly DigestLike[], metrics: readonly 
       ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
     ]),
     ...metricShareCards(metrics, digests),
+    ...english.map(englishDigestShareCard),
   ];
 }
 

@@ -16,7 +16,7 @@ import {
   type MetricCard,
   type MetricCardEntry,
 } from './card-data.ts';
-import { CARD_FONT_FAMILY } from './fonts.ts';
+import { CARD_FONT_FAMILY, LATIN_CARD_FONT_FAMILY } from './fonts.ts';
 import { qrCodeImage } from './qr-code.ts';
 
 type Style = Record<string, string | number>;
@@ -44,6 +44,12 @@ export const CARD_LABELS = {
   quoteOpen: '“',
   quoteClose: '”',
   scanToRead: '扫码阅读全文',
+} as const;
+
+/** The same words on an English edition's card. */
+export const ENGLISH_CARD_LABELS = {
+  digestKind: 'REPORT DIGEST',
+  source: 'Source',
 } as const;
 
 /**
@@ -102,7 +108,8 @@ function valueText(value: string, style: Style): CardElement {
   };
 }
 
-function headerBand(siteName: string, kind: string): CardElement {
+/** `tracking` spaces the masthead: wide for hanzi, slight for a Latin name, which is already long. */
+function headerBand(siteName: string, kind: string, tracking = 4): CardElement {
   return box(
     {
       height: 78,
@@ -117,7 +124,7 @@ function headerBand(siteName: string, kind: string): CardElement {
       { alignItems: 'center', gap: 16 },
       // A small paper square as the masthead's mark, so the brand reads even at 300 px.
       box({ width: 18, height: 18, backgroundColor: COLOR.paper }),
-      clampedText(siteName, 1, { fontSize: 34, fontWeight: 700, letterSpacing: 4 }),
+      clampedText(siteName, 1, { fontSize: 34, fontWeight: 700, letterSpacing: tracking }),
     ),
     clampedText(kind, 1, { fontSize: 26, fontWeight: 700, color: COLOR.onAccentSoft, letterSpacing: 2 }),
   );
@@ -140,7 +147,7 @@ function sourceFooter(sourceLine: string, label: string | null): CardElement {
   );
 }
 
-function frame(size: CardSize, children: CardChild[]): CardElement {
+function frame(size: CardSize, children: CardChild[], fontFamily: string = CARD_FONT_FAMILY): CardElement {
   return box(
     {
       width: size.width,
@@ -149,7 +156,7 @@ function frame(size: CardSize, children: CardChild[]): CardElement {
       flexDirection: 'column',
       padding: `${FRAME}px ${FRAME}px 0`,
       backgroundColor: COLOR.ink,
-      fontFamily: CARD_FONT_FAMILY,
+      fontFamily,
       color: COLOR.text,
     },
     ...children,
@@ -242,20 +249,27 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
       : onlyFigure
         ? [loneFigure(onlyFigure, size)]
         : [];
-  return frame(size, [
-    headerBand(card.siteName, CARD_LABELS.digestKind),
-    panel(
-      { justifyContent: 'space-between' },
-      clampedText(card.headline, headline.lines, {
-        fontSize: headline.fontSize,
-        fontWeight: 700,
-        lineHeight: 1.3,
-        color: COLOR.text,
-      }),
-      ...figureRow,
-    ),
-    sourceFooter(card.sourceLine, card.unsourced ? null : CARD_LABELS.source),
-  ]);
+  const english = card.language === 'en';
+  const labels = english ? ENGLISH_CARD_LABELS : CARD_LABELS;
+  return frame(
+    size,
+    [
+      headerBand(card.siteName, labels.digestKind, english ? 1 : 4),
+      panel(
+        { justifyContent: 'space-between' },
+        clampedText(card.headline, headline.lines, {
+          fontSize: headline.fontSize,
+          fontWeight: 700,
+          // Latin capitals and descenders need less leading than hanzi.
+          lineHeight: english ? 1.2 : 1.3,
+          color: COLOR.text,
+        }),
+        ...figureRow,
+      ),
+      sourceFooter(card.sourceLine, card.unsourced ? null : labels.source),
+    ],
+    english ? LATIN_CARD_FONT_FAMILY : CARD_FONT_FAMILY,
+  );
 }
 
 /** The card of one figure: the number very large, its label and date, the quote, the source. */

@@ -176,6 +176,18 @@ ${body}`;
     );
   });
 
+  it('names a character the card fonts lack on its English field and line', () => {
+    const emoji = count.replace('label: "Count"', 'label: "Count 🚀"');
+    const result = checkContent(
+      { tags, metrics, digests: [digest('good.mdx')], english: [edition('good.mdx', emoji)] },
+      now,
+      (codePoint) => codePoint !== 0x1f680,
+    );
+    expect(formatProblems(result.problems)).toBe(
+      'src/content/en/good.mdx:7  figures[0].label  "🚀" (U+1F680) cannot be drawn on the share card /cards/en/good.png (expected: ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes)',
+    );
+  });
+
   it("reports the English template's placeholders when the digest is published", () => {
     const result = check(edition('good.mdx', count, '', 'TO WRITE: the introduction.\n'));
     expect(formatProblems(result.problems)).toBe(

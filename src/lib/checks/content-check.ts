@@ -13,7 +13,8 @@ import { readYaml } from '../content/safe-yaml.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
 import { isoDay } from '../site/dates.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
-import { cardGlyphProblems } from '../cards/share-cards.ts';
+import { cardGlyphProblems, englishCardGlyphProblems } from '../cards/share-cards.ts';
+import { pairEdition } from '../content/english.ts';
 import { englishEditionSchema, explainEn, type EnglishEditionData } from '../content/english-schema.ts';
 import { pairingProblems } from '../content/english-rules.ts';
 
@@ -236,6 +237,7 @@ export function checkDigest(
 export function checkEnglishEdition(
   source: DigestSource,
   digest: { exists: boolean; data?: DigestData | undefined },
+  coverage?: GlyphCoverage,
 ): { problems: ContentProblem[]; data?: EnglishEditionData } {
   const { file } = source;
   const id = collectionId(source.entry);
@@ -256,7 +258,12 @@ export function checkEnglishEdition(
   } else if (!digest.exists) {
     problems.push(...pairingProblems(file, id, parsed.data, undefined).map((problem) => ({ ...problem, line: 1 })));
   } else if (digest.data) {
-    const located = pairingProblems(file, id, parsed.data, digest.data);
+    const pairing = pairingProblems(file, id, parsed.data, digest.data);
+    // The card can be drawn only from an edition that pairs with its digest.
+    const located =
+      pairing.length === 0 && coverage
+        ? englishCardGlyphProblems({ id, data: pairEdition(digest.data, parsed.data) }, coverage)
+        : pairing;
     for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
   }
   // The edition is published when its digest is; a draft digest's edition may keep placeholders.
@@ -394,7 +401,7 @@ export function checkContent(
   for (const source of sources.english ?? []) {
     const id = collectionId(source.entry);
     const digest = { exists: fileById.has(id), data: digests.get(id) };
-    const result = checkSafely(checkEnglishEdition, source, digest);
+    const result = checkSafely(checkEnglishEdition, source, digest, coverage);
     problems.push(...result.problems);
     if (result.data) english.set(id, result.data);
   }

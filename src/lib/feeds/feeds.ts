@@ -7,7 +7,7 @@ import XmlBuilder from 'fast-xml-builder';
 import { generateJsonFeed } from 'feedsmith';
 import { stripInvalidXmlCharacters } from './feed-html.ts';
 import { SITE } from '../site/site.ts';
-import { absoluteUrl, digestPath } from '../site/urls.ts';
+import { absoluteUrl, digestPath, homePath } from '../site/urls.ts';
 
 /** A share card attached to a feed item. */
 export interface FeedImage {
@@ -31,7 +31,22 @@ export interface FeedDigest {
   /** The full article, already prepared with prepareFeedHtml. */
   contentHtml: string;
   image?: FeedImage | undefined;
+  /** The item's page, when it is not the Chinese digest page (an English digest's). */
+  path?: string | undefined;
 }
+
+/** The page a feed item links to. */
+const pathOf = (digest: FeedDigest) => digest.path ?? digestPath(digest.id);
+
+/** Which edition a feed is of: its language and its home page. */
+export interface FeedEdition {
+  /** The feed's language, e.g. "zh-CN" or "en". */
+  language: string;
+  /** The site path of the edition's home page. */
+  homePath: string;
+}
+
+const CHINESE_EDITION: FeedEdition = { language: SITE.lang, homePath };
 
 /**
  * How many digests each feed carries (/rss.xml, /feed.json and every tag feed): the newest ones,
@@ -60,10 +75,15 @@ export function lastChanged(digests: readonly Pick<FeedDigest, 'pubDate' | 'upda
 }
 
 /** The channel elements @astrojs/rss has no option for: language, lastBuildDate, atom:link self. */
-export function rssChannelExtras(feedPath: string, site: URL, digests: readonly FeedDigest[]): string {
+export function rssChannelExtras(
+  feedPath: string,
+  site: URL,
+  digests: readonly FeedDigest[],
+  edition: FeedEdition = CHINESE_EDITION,
+): string {
   const changed = lastChanged(digests);
   return xml.build({
-    language: SITE.lang,
+    language: edition.language,
     ...(changed && { lastBuildDate: changed.toUTCString() }),
     'atom:link': { '@_href': absoluteUrl(feedPath, site), '@_rel': 'self', '@_type': 'application/rss+xml' },
   });
@@ -74,7 +94,7 @@ export function rssItem(digest: FeedDigest, site: URL): RSSFeedItem {
   const image = digest.image;
   return {
     title: stripInvalidXmlCharacters(digest.title),
-    link: absoluteUrl(digestPath(digest.id), site),
+    link: absoluteUrl(pathOf(digest), site),
     pubDate: digest.pubDate,
     description: stripInvalidXmlCharacters(digest.description),
     content: digest.contentHtml,
@@ -102,26 +122,28 @@ export function jsonFeed(options: {
   feedPath: string;
   site: URL;
   digests: readonly FeedDigest[];
+  edition?: FeedEdition;
 }): string {
   const { site } = options;
+  const edition = options.edition ?? CHINESE_EDITION;
   const feed = generateJsonFeed({
     title: options.title,
-    home_page_url: absoluteUrl('/', site),
+    home_page_url: absoluteUrl(edition.homePath, site),
     feed_url: absoluteUrl(options.feedPath, site),
     description: options.description,
-    language: SITE.lang,
+    language: edition.language,
     icon: absoluteUrl('/favicon.svg', site),
     favicon: absoluteUrl('/favicon.svg', site),
     items: options.digests.map((digest) => ({
-      id: absoluteUrl(digestPath(digest.id), site),
-      url: absoluteUrl(digestPath(digest.id), site),
+      id: absoluteUrl(pathOf(digest), site),
+      url: absoluteUrl(pathOf(digest), site),
       title: digest.title,
       summary: digest.description,
       content_html: digest.contentHtml,
       date_published: digest.pubDate,
       ...(digest.updatedDate && { date_modified: digest.updatedDate }),
       tags: [...digest.tags],
-      language: SITE.lang,
+      language: edition.language,
       ...(digest.image && { image: absoluteUrl(digest.image.path, site) }),
     })),
   });

@@ -87,3 +87,18 @@ export const pagefindDir = 'pagefind';
 
 /** The Pagefind loader the search page imports in the browser. */
 export const pagefindScriptPath = `/${pagefindDir}/pagefind.js`;
+
+/**
+ * The English edition, under /en/: its home (the one English index: at this size one list
+ * reads better than an archive and tag pages), a page per English digest, its feeds and search.
+ */
+export const englishHomePath = '/en/';
+export const englishDigestPath = (digestId: string) => `${englishHomePath}digests/${digestId}/`;
+export const englishFigureInDigestPath = (digestId: string, figureId: string) =>
+  `${englishDigestPath(digestId)}#${figureAnchorId(figureId)}`;
+export const englishRssPath = `${englishHomePath}rss.xml`;
+export const englishJsonFeedPath = `${englishHomePath}feed.json`;
+export const englishSearchPath = `${englishHomePath}search/`;
+
+/** An English digest's share card (PNG, 1200x630), beside the Chinese cards. */
+export const englishDigestCardPath = (digestId: string) => `/cards/en/${digestId}.png`;
