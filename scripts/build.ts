@@ -95,7 +95,7 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
   try {
     // The index is part of the site: built in the staging folder, published with it or not at all.
     const index = await buildSearchIndex(staging);
-    console.log(`搜索索引：${index.pages} 篇摘要，${index.files} 个文件。`);
+    console.log(`搜索索引：${index.pages - index.english} 篇摘要、${index.english} 篇英文版，${index.files} 个文件。`);
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }

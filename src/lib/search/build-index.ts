@@ -9,24 +9,31 @@
  * segments Chinese worse (“文心一言” found 1 of 4 digests). Elsewhere, set PAGEFIND_BINARY_PATH.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
-import { digestPath, pagefindDir } from '../site/urls.ts';
+import { digestPath, englishDigestPath, pagefindDir } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
 export interface IndexSummary {
+  /** Pages in every language's index. */
   pages: number;
+  /** Of them, English digest pages. */
+  english: number;
   /** Files written into the index folder. */
   files: number;
   outputPath: string;
 }
 
-/** Digest pages in a built site: `digests/<id>/index.html`, the only pages that are indexed. */
-export function countDigestPages(siteDir: string): number {
-  const digestsDir = join(siteDir, 'digests');
+/**
+ * Digest pages in a built site: `digests/<id>/index.html`, or with `folder` the English ones
+ * under `en/digests/`: the only pages that are indexed.
+ */
+export function countDigestPages(siteDir: string, folder = digestPath('*').slice(1, -3)): number {
+  const digestsDir = join(siteDir, folder);
+  if (!existsSync(digestsDir)) return 0;
   return readdirSync(digestsDir, { withFileTypes: true }).filter(
     (entry) => entry.isDirectory() && readdirSync(join(digestsDir, entry.name)).includes('index.html'),
   ).length;
@@ -47,8 +54,11 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** The digest pages' files, as a glob relative to the built site (digests, any id, index.html). */
-const digestPagesGlob = `${digestPath('*').slice(1)}index.html`;
+/** The digest pages' files, Chinese and English, as a glob relative to the built site. */
+const digestPagesGlob = `{${digestPath('*').slice(1)},${englishDigestPath('*').slice(1)}}index.html`;
+
+/** The languages of the index, as Pagefind names them from each page's `<html lang>`. */
+export const INDEX_LANGUAGES = { chinese: 'zh-cn', english: 'en' } as const;
 
 /**
  * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search
@@ -57,19 +67,22 @@ const digestPagesGlob = `${digestPath('*').slice(1)}index.html`;
  */
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-/** Pages in a written index, from its entry file (one index per language; ours has one). */
-export function indexedPages(outputPath: string): number {
+/** Pages in a written index by language, from its entry file (Pagefind keeps one index per language). */
+export function indexedPages(outputPath: string): Record<string, number> {
   const entry: { languages: Record<string, { page_count: number }> } = JSON.parse(
     readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'),
   );
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  return Object.fromEntries(
+    Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]),
+  );
 }
 
 /**
- * Indexes `siteDir` and writes the index into it. Every page is zh-CN; the language is forced
- * anyway, so the index always segments Chinese words (with its default language Pagefind
- * misses words inside a sentence). Throws, saying what went wrong, when Pagefind fails or the
- * index does not hold exactly one page per digest.
+ * Indexes `siteDir` and writes the index into it: one index per language, from each page's
+ * `<html lang>`, so Chinese pages (zh-CN) are segmented as Chinese (with its default language
+ * Pagefind misses words inside a sentence) and English ones stemmed as English. The search page
+ * of each language loads its own. Throws, saying what went wrong, when Pagefind fails or an
+ * index does not hold exactly one page per digest of its language.
  */
 export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   const outputPath = join(siteDir, pagefindDir);
@@ -77,17 +90,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     pagefindBinary(),
     // Only the digest pages are indexed (data-pagefind-body), so only they are read: parsing the
     // other ~6,000 pages at 1,000 digests took ~5 s for nothing.
-    [
-      '--site',
-      siteDir,
-      '--output-subdir',
-      pagefindDir,
-      '--glob',
-      digestPagesGlob,
-      '--force-language',
-      'zh-cn',
-      '--quiet',
-    ],
+    ['--site', siteDir, '--output-subdir', pagefindDir, '--glob', digestPagesGlob, '--quiet'],
     { encoding: 'utf8' },
   );
   if (run.error || run.status !== 0) {
@@ -96,11 +99,22 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   const unused = readdirSync(outputPath).filter((name) => UNUSED_UI.test(name));
   await Promise.all(unused.map((name) => rm(join(outputPath, name))));
   // Every digest page carries data-pagefind-body; a page without it would be left out silently.
-  const pages = indexedPages(outputPath);
-  const expected = countDigestPages(siteDir);
-  if (pages !== expected) {
-    throw new Error(`搜索索引收录了 ${pages} 个页面，应为 ${expected} 篇摘要各一页（只有摘要页带 data-pagefind-body）`);
+  const indexed = indexedPages(outputPath);
+  const english = countDigestPages(siteDir, englishDigestPath('*').slice(1, -3));
+  const expected: Record<string, number> = {
+    [INDEX_LANGUAGES.chinese]: countDigestPages(siteDir),
+    ...(english > 0 && { [INDEX_LANGUAGES.english]: english }),
+  };
+  const languages = new Set([...Object.keys(indexed), ...Object.keys(expected)]);
+  for (const language of languages) {
+    if (indexed[language] !== expected[language]) {
+      throw new Error(
+        `搜索索引的 ${language} 部分收录了 ${indexed[language] ?? 0} 个页面，应为 ${expected[language] ?? 0} 篇摘要各一页` +
+          '（只有摘要页带 data-pagefind-body；语言取自页面的 <html lang>）',
+      );
+    }
   }
   const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return { pages, files: files.length, outputPath };
+  const pages = Object.values(indexed).reduce((sum, count) => sum + count, 0);
+  return { pages, english, files: files.length, outputPath };
 }
