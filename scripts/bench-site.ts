@@ -277,18 +277,26 @@ async function main(): Promise<number> {
       metricIds: vocabulary('src/content/metrics.yaml'),
     });
     for (const digest of synthetic) writeFileSync(join(digestsDir, digest.file), digest.mdx);
+    // English editions for a quarter of the synthetic digests (synthetic-corpus.ts).
+    const englishDir = join(workspace, 'src/content/en');
+    mkdirSync(englishDir, { recursive: true });
+    for (const { english } of synthetic) if (english) writeFileSync(join(englishDir, english.file), english.mdx);
 
     // What the corpus should draw: the site card; per digest its own card and one per figure, its
     // poster and one per featured figure. The build's "Cards:" line counts posters too.
     const checked = await checkProject(workspace);
     const corpusDigests = [...checked.digests.values()].filter((digest) => !digest.draft);
+    const englishEditions = [...checked.english.keys()].filter((id) => checked.digests.get(id)?.draft === false);
     const corpus = {
       digests: corpusDigests.length,
       synthetic: synthetic.length,
+      english: englishEditions.length,
       figures: corpusDigests.reduce((sum, digest) => sum + digest.figures.length, 0),
-      // The site card; per digest its card and one per figure; one per metric a figure reports.
+      // The site card; per digest its card and one per figure; one per metric a figure reports;
+      // one per English edition.
       cards:
         1 +
+        englishEditions.length +
         corpusDigests.reduce((sum, digest) => sum + 1 + digest.figures.length, 0) +
         new Set(corpusDigests.flatMap((digest) => digest.figures.flatMap((figure) => figure.metric ?? []))).size,
       posters: corpusDigests.reduce(
@@ -298,7 +306,7 @@ async function main(): Promise<number> {
     };
     const images = corpus.cards + corpus.posters;
     console.log(
-      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}), ${corpus.cards} cards and ${corpus.posters} posters, Node ${process.version}`,
+      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}; ${corpus.english} in English), ${corpus.cards} cards and ${corpus.posters} posters, Node ${process.version}`,
     );
 
     const cold = await build(workspace, 'cold');
