@@ -8,11 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { neighbours } from '../src/lib/content/collection.ts';
-import { digestPath, emailHtmlPath, emailTextPath, figurePath } from '../src/lib/site/urls.ts';
-import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
+import { digestPath, emailHtmlPath, emailTextPath, englishDigestPath, figurePath } from '../src/lib/site/urls.ts';
+import { listFiles, publishedEnglishDigests, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
 const digests = publishedSourceDigests();
+const english = new Set(publishedEnglishDigests().map((entry) => entry.id));
 
 /** Every output that carries a cache key: what an unchanged rebuild should copy. */
 function keyedOutputs(digest: SourceDigest): string[] {
@@ -21,6 +22,7 @@ function keyedOutputs(digest: SourceDigest): string[] {
     ...digest.data.figures.map((figure) => `${figurePath(digest.id, figure.id)}index.html`),
     emailHtmlPath(digest.id),
     emailTextPath(digest.id),
+    ...(english.has(digest.id) ? [`${englishDigestPath(digest.id)}index.html`] : []),
   ];
 }
 
@@ -57,6 +59,8 @@ describe('incremental builds', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(`title: "${edited.data.title}"`, `title: "${newTitle}"`));
 
     const copied = build();
+    // The edited digest's English page is rendered again too (it links the Chinese title); its
+    // neighbours' English pages are not: their navigation names English titles only.
     const rendered = [
       ...keyedOutputs(edited),
       ...[newer, older].filter((digest) => digest !== undefined).map((digest) => `${digestPath(digest.id)}index.html`),
