@@ -173,17 +173,21 @@ async function build(workspace: string, label: string): Promise<BuildMeasure> {
  * `.cache/` folder restored, and one digest more than last time. Returns the new digest's file.
  */
 function freshCheckoutWithCache(workspace: string, newDigest: { file: string; mdx: string }): string {
+  // The cache, and the corpus as committed: Chinese digests and English editions.
+  const KEPT = ['.cache', 'src/content/digests', 'src/content/en'];
   const saved = `${workspace}.saved`;
   mkdirSync(saved);
-  for (const kept of ['.cache', 'src/content/digests'])
-    cpSync(join(workspace, kept), join(saved, kept), { recursive: true });
+  for (const kept of KEPT) {
+    if (existsSync(join(workspace, kept))) cpSync(join(workspace, kept), join(saved, kept), { recursive: true });
+  }
   rmSync(workspace, { recursive: true, force: true });
   mkdirSync(workspace);
   for (const entry of CHECKOUT) cpSync(join(root, entry), join(workspace, entry), { recursive: true });
   // The corpus as committed, edits included: the checkout holds what the last run built.
-  rmSync(join(workspace, 'src/content/digests'), { recursive: true, force: true });
-  for (const kept of ['.cache', 'src/content/digests'])
-    cpSync(join(saved, kept), join(workspace, kept), { recursive: true });
+  for (const kept of KEPT) {
+    rmSync(join(workspace, kept), { recursive: true, force: true });
+    if (existsSync(join(saved, kept))) cpSync(join(saved, kept), join(workspace, kept), { recursive: true });
+  }
   rmSync(saved, { recursive: true, force: true });
   linkPackages(join(root, 'node_modules'), join(workspace, 'node_modules'));
   writeFileSync(join(workspace, 'src/content/digests', newDigest.file), newDigest.mdx);
@@ -309,6 +313,10 @@ async function main(): Promise<number> {
       metricIds: vocabulary('src/content/metrics.yaml'),
     });
     for (const digest of synthetic) writeFileSync(join(digestsDir, digest.file), digest.mdx);
+    // English editions for a quarter of the synthetic digests (synthetic-corpus.ts).
+    const englishDir = join(workspace, 'src/content/en');
+    mkdirSync(englishDir, { recursive: true });
+    for (const { english } of synthetic) if (english) writeFileSync(join(englishDir, english.file), english.mdx);
 
     // What the corpus should draw, from the same catalogue and the same published digests the
     // build draws from. The build's "Cards:" line counts posters too.
@@ -316,17 +324,20 @@ async function main(): Promise<number> {
     const published = publishedNewestFirst(checked.digests);
     // The cold build starts with no cache at all, the content check's included.
     rmSync(join(workspace, '.cache'), { recursive: true, force: true });
+    const englishEditions = published.filter((digest) => checked.english.has(digest.id));
     const corpus = {
       digests: published.length,
       synthetic: synthetic.length,
+      english: englishEditions.length,
       figures: published.reduce((sum, digest) => sum + digest.data.figures.length, 0),
-      cards: allShareCards(published, checked.metrics).length,
+      // The catalogue's cards, and one per English edition.
+      cards: allShareCards(published, checked.metrics).length + englishEditions.length,
       // A poster's site only changes its QR code, not how many there are.
       posters: allPosters(published, DEFAULT_SITE_URL).length,
     };
     const images = corpus.cards + corpus.posters;
     console.log(
-      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}), ${corpus.cards} cards and ${corpus.posters} posters, Node ${process.version}`,
+      `Site benchmark: ${corpus.digests} digests (${corpus.synthetic} synthetic, seed ${seed}; ${corpus.english} in English), ${corpus.cards} cards and ${corpus.posters} posters, Node ${process.version}`,
     );
 
     const cold = await build(workspace, 'cold');

@@ -139,7 +139,9 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
     // The index is part of the site: built in the staging folder, published with it or not at all.
     const index = await buildSearchIndex(staging, join(root, '.cache', 'pagefind'));
     const how = index.reused ? '（摘要页没有变化，沿用上次的索引）' : '';
-    console.log(`搜索索引：${index.pages} 篇摘要，${index.files} 个文件${how}。`);
+    console.log(
+      `搜索索引：${index.pages - index.english} 篇摘要、${index.english} 篇英文版，${index.files} 个文件${how}。`,
+    );
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }

@@ -3,7 +3,7 @@
  * prints every problem as `file:line  field  问题（应为：…）`. The build runs the
  * same check first. Exits 1 when there is an error; warnings alone do not fail.
  */
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../src/lib/content/content-rules.ts';
@@ -13,6 +13,18 @@ import { checkContent, type CheckResult } from '../src/lib/checks/content-check.
 import { contentCheckSummary } from '../src/lib/checks/step-summary.ts';
 
 const DIGESTS_DIR = 'src/content/digests';
+/** English editions, one per digest at most, named like their digest: src/content/en/<id>.mdx. */
+const ENGLISH_DIR = 'src/content/en';
+
+/** The .mdx files under `dir` (relative to `root`), as content-check sources; none when it is absent. */
+function mdxSources(root: string, dir: string) {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => entry.endsWith('.mdx'))
+    .sort()
+    .map((entry) => ({ file: `${dir}/${entry}`, entry, bytes: readFileSync(join(full, entry)) }));
+}
 
 /**
  * Reads and checks the content of the project at `root`, share-card characters included. A
@@ -23,19 +35,12 @@ export async function checkProject(root: string, now = new Date()): Promise<Chec
   const { coverage } = await loadCardFonts();
   const cache = await openCheckCache(join(root, '.cache', 'content-check'), rulesVersion(root));
   const read = (path: string) => ({ file: path, text: readFileSync(join(root, path), 'utf8') });
-  const digestsDir = join(root, DIGESTS_DIR);
-  const entries = readdirSync(digestsDir, { recursive: true, encoding: 'utf8' })
-    .filter((entry) => entry.endsWith('.mdx'))
-    .sort();
   const result = checkContent(
     {
       tags: read('src/content/tags.yaml'),
       metrics: read('src/content/metrics.yaml'),
-      digests: entries.map((entry) => ({
-        file: `${DIGESTS_DIR}/${entry}`,
-        entry,
-        bytes: readFileSync(join(digestsDir, entry)),
-      })),
+      digests: mdxSources(root, DIGESTS_DIR),
+      english: mdxSources(root, ENGLISH_DIR),
     },
     now,
     coverage,
@@ -58,9 +63,10 @@ export function report(result: CheckResult & { recalled: number }, root: string)
     );
     return 1;
   }
-  const unchanged = result.recalled > 0 ? `（其中 ${result.recalled} 篇自上次检查以来没有改动，沿用上次的结果）` : '';
+  const english = result.english.size > 0 ? `（其中 ${result.english.size} 篇有英文版）` : '';
+  const unchanged = result.recalled > 0 ? `；${result.recalled} 篇自上次检查以来没有改动，沿用上次的结果` : '';
   console.log(
-    `内容检查通过：${where} 中共 ${result.digests.size} 篇摘要${warnings ? `，${warnings} 处提醒` : ''}${unchanged}。`,
+    `内容检查通过：${where} 中共 ${result.digests.size} 篇摘要${english}${warnings ? `，${warnings} 处提醒` : ''}${unchanged}。`,
   );
   return 0;
 }

@@ -5,8 +5,13 @@
  *
  *   npm run new -- --slug guangxi-briefing-2023 --title "大模型相关情况" --kind government-briefing \
  *     --publisher "广西壮族自治区信息中心" --authors "" --tags policy,industry-applications
+ *
+ * With `--english <id>` it writes the English edition of the existing digest <id> instead:
+ * src/content/en/<id>.mdx, every figure of the digest listed by its id, ready to translate.
+ *
+ *   npm run new -- --english guangxi-briefing-2023
  */
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -20,11 +25,14 @@ import {
   type Answer,
 } from '../src/lib/content/new-digest-answers.ts';
 import { digestTemplate } from '../src/lib/content/digest-template.ts';
-import { SOURCE_KINDS, type SourceKind } from '../src/lib/content/schema.ts';
-import { digestPath } from '../src/lib/site/urls.ts';
+import { digestSchema, SOURCE_KINDS, type SourceKind } from '../src/lib/content/schema.ts';
+import { englishEditionTemplate } from '../src/lib/content/english-template.ts';
+import { ENGLISH_PLACEHOLDER_MARK } from '../src/lib/content/placeholders.ts';
+import { digestPath, englishDigestPath } from '../src/lib/site/urls.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const digestsDir = join(root, 'src/content/digests');
+const englishDir = join(root, 'src/content/en');
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +42,7 @@ const { values } = parseArgs({
     publisher: { type: 'string' },
     authors: { type: 'string' },
     tags: { type: 'string' },
+    english: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -106,7 +115,46 @@ function readNewSlug(text: string): Answer<string> {
   return answer;
 }
 
+/** `--english <id>`: the English edition of an existing digest, never over an existing one. */
+function writeEnglishEdition(id: string): void {
+  const digestFile = join(digestsDir, `${id}.mdx`);
+  if (!existsSync(digestFile)) {
+    throw new Stop(
+      `There is no digest ${relative(process.cwd(), digestFile)} (expected: the file name of an existing digest, e.g. --english ${readdirSync(digestsDir)[0]?.replace(/\.mdx$/, '') ?? 'guangxi-briefing-2023'})`,
+    );
+  }
+  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(digestFile, 'utf8'))?.[1];
+  const digest = digestSchema.safeParse(frontmatter === undefined ? undefined : parseYaml(frontmatter));
+  if (!digest.success) {
+    throw new Stop(
+      `${relative(process.cwd(), digestFile)} does not pass the content check yet (expected: fix what npm run check:content lists, then run this again)`,
+    );
+  }
+  const file = join(englishDir, `${id}.mdx`);
+  mkdirSync(englishDir, { recursive: true });
+  let handle: number;
+  try {
+    handle = openSync(file, 'wx');
+  } catch {
+    throw new Stop(`${relative(process.cwd(), file)} already exists and was left as it is (expected: edit that file)`);
+  }
+  writeSync(handle, englishEditionTemplate(digest.data));
+  closeSync(handle);
+  console.log(`Wrote ${relative(process.cwd(), file)}, the English edition of ${relative(process.cwd(), digestFile)}.
+
+Next:
+  1. Replace every "${ENGLISH_PLACEHOLDER_MARK}"; translate each quote faithfully, adding nothing.
+  2. npm run check:content     lists what is left: file:line  field  problem
+  3. npm run dev               then open http://localhost:4321${englishDigestPath(id)}
+  The edition is published with its digest: finish it before the digest goes out.`);
+}
+
 async function main(): Promise<void> {
+  if (values.english !== undefined) {
+    input.close();
+    writeEnglishEdition(values.english.trim());
+    return;
+  }
   const slug = await ask(
     'slug',
     '文件名（英文小写加连字符，将成为网址 /digests/<文件名>/），例如 guangxi-briefing-2023',

@@ -172,6 +172,86 @@ describe('a bad digest stops the build with a message that says what to fix', ()
 });
 
 /**
+ * Bad English editions, made from the real ones: each replaces the edition of one real digest
+ * (or adds one with no digest) and must be named with its line and field, in English.
+ */
+/** A case whose target has no digest starts from this real edition. */
+const ENGLISH_CASES: Record<string, { target: string; edit: (text: string) => string; line: string }> = {
+  'a figure its Chinese digest lacks': {
+    target: 'rd-status-and-innovation',
+    edit: (text) =>
+      text.replace(
+        'figures:\n',
+        'figures:\n  - id: invented-figure\n    value: "9"\n    label: "Nine"\n    quoteTranslation: "Nine."\n',
+      ),
+    line: ':5  figures[0].id  figure id "invented-figure" is not a figure of src/content/digests/rd-status-and-innovation.mdx (expected: one of model-count, research-paths, llama-licence-threshold, enterprise-adoption-2026, gartner-top-trends, unveiling-fields: an English edition translates its digest\'s figures and adds none of its own)',
+  },
+  'a figure left out': {
+    target: 'ai-llm-white-paper-2023',
+    edit: (text) => text.replace(/ {2}- id: safety-chapter\n(?: {4}.*\n)+/, ''),
+    line: ':5  figures  figure "safety-chapter" of src/content/digests/ai-llm-white-paper-2023.mdx has no English entry (expected: an entry with id: safety-chapter, value, label and quoteTranslation)',
+  },
+  'no Chinese digest': {
+    target: 'no-such-digest',
+    edit: (text) => text,
+    line: ':1  (file name)  there is no Chinese digest src/content/digests/no-such-digest.mdx for this English edition (expected: the file name of an existing digest: src/content/en/<id>.mdx beside src/content/digests/<id>.mdx)',
+  },
+  'a field the Chinese digest owns': {
+    target: 'guangxi-briefing-llm-overview',
+    edit: (text) => text.replace('figures:\n', 'tags: [policy]\nfigures:\n'),
+    line: ':2  (frontmatter)  frontmatter has unknown field "tags" (expected: only title, description, figures; the report, dates, tags and draft state come from the Chinese digest)',
+  },
+};
+
+describe('a bad English edition', () => {
+  const englishDir = () => join(workspace, 'src/content/en');
+  const real = (id: string) => readFileSync(join(projectRoot, 'src/content/en', `${id}.mdx`), 'utf8');
+  /** Writes every case's edition, runs `script`, then puts the real editions back. */
+  function runWithEditions(cases: [string, (typeof ENGLISH_CASES)[string]][], script: string, args: string[] = []) {
+    for (const [, { target, edit }] of cases)
+      writeFileSync(
+        join(englishDir(), `${target}.mdx`),
+        edit(real(existsSync(join(digestsDir(), `${target}.mdx`)) ? target : 'opportunities-and-challenges')),
+      );
+    try {
+      return runNodeScript(workspace, script, args);
+    } finally {
+      for (const [, { target }] of cases) {
+        if (!existsSync(join(digestsDir(), `${target}.mdx`))) rmSync(join(englishDir(), `${target}.mdx`));
+        else writeFileSync(join(englishDir(), `${target}.mdx`), real(target));
+      }
+    }
+  }
+
+  it('is reported by npm run check:content, every case at once, each with its line', () => {
+    const check = runWithEditions(Object.entries(ENGLISH_CASES), 'scripts/check-content.ts');
+    expect(check.status).toBe(1);
+    const lines = check.output.split('\n');
+    for (const [name, { target, line }] of Object.entries(ENGLISH_CASES))
+      expect(lines, name).toContain(`src/content/en/${target}.mdx${line}`);
+  });
+
+  it('with a figure its Chinese digest lacks stops the build, and so does astro build run directly', () => {
+    const invented = ENGLISH_CASES['a figure its Chinese digest lacks']!;
+    const build = runWithEditions([['invented', invented]], 'scripts/build.ts');
+    expect(build.status).toBe(1);
+    expect(build.output.split('\n')).toContain(`src/content/en/${invented.target}.mdx${invented.line}`);
+    expect(build.output).toContain(STOPPED);
+    expect(readFileSync(join(workspace, 'dist/index.html'), 'utf8')).toBe(previousOutput);
+    // Without the content check, digests.ts refuses the pairing before any page is written.
+    const outDir = join(workspace, 'direct-build');
+    rmSync(outDir, { recursive: true, force: true });
+    const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+    const direct = runWithEditions([['invented', invented]], ASTRO, ['build', '--outDir', outDir]);
+    expect(direct.status).not.toBe(0);
+    expect(direct.output).toContain(
+      `src/content/en/${invented.target}.mdx  figures[0].id  figure id "invented-figure" is not a figure of`,
+    );
+    expect(existsSync(join(outDir, 'en'))).toBe(false);
+  });
+});
+
+/**
  * The content check passed, then the site build itself failed: scripts/build.ts runs it in a
  * process of its own and must still publish nothing, say why, and leave no staging folder.
  */

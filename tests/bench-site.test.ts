@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResult } from '../scripts/bench-site.ts';
 import { syntheticCorpus } from '../scripts/lib/synthetic-corpus.ts';
 import { projectRoot, runNodeScript } from './setup/workspace.ts';
-import { publishedSourceDigests } from './support/site.ts';
+import { publishedEnglishDigests, publishedSourceDigests } from './support/site.ts';
 
 const DIGESTS = 12;
 const jsonPath = join(projectRoot, '.test-output', 'bench-site-12.json');
@@ -35,7 +35,10 @@ describe('npm run bench:site -- --digests 12', () => {
       [...real.map((digest) => digest.data.figures), ...synthetic.map((digest) => digest.frontmatter.figures)]
         .flat()
         .flatMap((figure) => figure.metric ?? []),
-    ).size;
+    ).size +
+    // One English card per English edition: the real ones, and every fourth synthetic digest's.
+    publishedEnglishDigests().length +
+    synthetic.filter((digest) => digest.english).length;
   // Per digest its poster and one per featured figure.
   const expectedPosters =
     real.reduce((sum, digest) => sum + 1 + digest.data.figures.filter((figure) => figure.featured).length, 0) +
@@ -64,6 +67,7 @@ describe('npm run bench:site -- --digests 12', () => {
     expect(result.corpus).toMatchObject({
       digests: DIGESTS,
       synthetic: DIGESTS - real.length,
+      english: publishedEnglishDigests().length + synthetic.filter((digest) => digest.english).length,
       cards: expectedCards,
       posters: expectedPosters,
     });

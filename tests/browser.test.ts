@@ -10,8 +10,17 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useReader } from './support/browser.ts';
 import { groupByMonth, groupByYear } from '../src/lib/content/collection.ts';
-import { publishedSourceDigests, sourceMetrics } from './support/site.ts';
-import { feedStylesheetPath, homePath, rssPath, subscribePath, tagFeedPath } from '../src/lib/site/urls.ts';
+import { publishedEnglishDigests, publishedSourceDigests, sourceMetrics } from './support/site.ts';
+import {
+  digestPath,
+  englishDigestPath,
+  englishHomePath,
+  feedStylesheetPath,
+  homePath,
+  rssPath,
+  subscribePath,
+  tagFeedPath,
+} from '../src/lib/site/urls.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 
 const workspace = inject('workspace');
@@ -21,6 +30,7 @@ const newest = digests[0]!;
 const [newestYear] = groupByYear(groupByMonth(digests));
 const manyDigests = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
 const oldestManyYear = groupByYear(groupByMonth(manyDigests)).at(-1)!;
+const englishIds = publishedEnglishDigests().map((entry) => entry.id);
 
 /** One page of each kind, by name: on the real site, or on the build with the synthetic corpus. */
 const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
@@ -40,6 +50,9 @@ const PAGE_TYPES: Record<string, { path: string; many?: true }> = {
   about: { path: '/about/' },
   subscribe: { path: subscribePath },
   'not-found': { path: '/no-such-page/' },
+  'english-home': { path: englishHomePath },
+  // Every English digest: they are few, and each has its own figures panel to read at 360 px.
+  ...Object.fromEntries(englishIds.map((id) => [`english-digest-${id}`, { path: englishDigestPath(id) }])),
 };
 
 const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
@@ -163,6 +176,39 @@ describe('the metric chart', () => {
       await page.close();
     }
     expect(colours[0]).not.toBe(colours[1]);
+  });
+});
+
+describe('the English edition', () => {
+  it('sets English text in a Latin system font and the Chinese quotes in the CJK one, downloading none', async () => {
+    const fontRequests: string[] = [];
+    const page = await reader.page({ viewport: VIEWPORTS.desktop });
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fontRequests.push(request.url());
+    });
+    await page.goto(reader.url(englishDigestPath(englishIds[0]!)));
+    const family = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).fontFamily);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await family('.body p')).toMatch(/^system-ui/);
+    expect(await family('.original blockquote p')).toContain('PingFang SC');
+    expect(fontRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language both ways with the visible link', async () => {
+    const id = englishIds[0]!;
+    const page = await openPage(digestPath(id));
+    await page.getByRole('link', { name: /^English/ }).click();
+    await page.waitForURL(reader.url(englishDigestPath(id)));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('link', { name: /^中文/ }).click();
+    await page.waitForURL(reader.url(digestPath(id)));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.close();
   });
 });
 

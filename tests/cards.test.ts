@@ -13,10 +13,17 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
 import { figuresByMetric } from '../src/lib/figures/figures.ts';
 import { readBuildLog } from '../src/lib/site/build-log.ts';
-import { metricCardPath, metricPath } from '../src/lib/site/urls.ts';
+import {
+  absoluteUrl,
+  englishDigestCardPath,
+  englishDigestPath,
+  metricCardPath,
+  metricPath,
+} from '../src/lib/site/urls.ts';
 import {
   attr,
   listFiles,
+  publishedEnglishDigests,
   publishedSourceDigests,
   querySelector,
   readPage,
@@ -33,8 +40,11 @@ const reportedMetrics = figuresByMetric(
   digests,
 ).map(({ metricId }) => metricId);
 
+const english = publishedEnglishDigests();
+
 const cardPaths = [
   '/cards/site.png',
+  ...english.map((entry) => englishDigestCardPath(entry.id)),
   ...reportedMetrics.map(metricCardPath),
   ...digests.flatMap((digest) => [
     `/cards/${digest.id}.png`,
@@ -125,6 +135,7 @@ describe('pages that share a card', () => {
     ),
     ...['/', '/archive/', '/tags/', '/figures/', '/about/'].map((path) => ({ path, card: '/cards/site.png' })),
     ...reportedMetrics.map((metricId) => ({ path: metricPath(metricId), card: metricCardPath(metricId) })),
+    ...english.map((entry) => ({ path: englishDigestPath(entry.id), card: englishDigestCardPath(entry.id) })),
   ];
 
   it.each(pages)('$path points Open Graph and Twitter at $card, with size and alt text', ({ path, card }) => {
@@ -141,7 +152,7 @@ describe('pages that share a card', () => {
   });
 
   it('offers the card for download on every digest and figure page', () => {
-    for (const { path, card } of pages.filter((entry) => entry.path.startsWith('/digests/'))) {
+    for (const { path, card } of pages.filter((entry) => /^\/(en\/)?digests\//.test(entry.path))) {
       expect(attr(querySelector(readPage(siteDir, path), `a[download][href="${card}"]`), 'href'), path).toBe(card);
     }
   });
@@ -157,6 +168,26 @@ describe('pages that share a card', () => {
         );
         expect(querySelector(page, `a[href="/digests/${digest.id}/#figure-${figure.id}"]`)).toBeTruthy();
       }
+    }
+  });
+});
+
+describe('the English cards', () => {
+  it('describe the English card in English alt text', () => {
+    for (const entry of english) {
+      const page = readPage(siteDir, englishDigestPath(entry.id));
+      const alt = attr(querySelector(page, 'meta[property="og:image:alt"]'), 'content') ?? '';
+      expect(alt.startsWith(`Hundred Models Watch digest card: `)).toBe(true);
+      expect(attr(querySelector(page, 'meta[property="og:image"]'), 'content')).toBe(
+        absoluteUrl(englishDigestCardPath(entry.id), TEST_SITE_URL),
+      );
+    }
+  });
+
+  it('differ from the Chinese digest cards', () => {
+    for (const entry of english) {
+      const en = readFileSync(join(siteDir, englishDigestCardPath(entry.id)));
+      expect(en.equals(readFileSync(join(siteDir, `cards/${entry.id}.png`))), entry.id).toBe(false);
     }
   });
 });
@@ -211,6 +242,11 @@ describe('the card cache', () => {
       readFileSync(file, 'utf8').replace(`label: "${figure.label}"`, `label: "${figure.label}（修订）"`),
     );
     expect(build()).toEqual({ drawn: 4, cached: images - 4 });
+
+    // An English title shows on the English card alone.
+    const edition = join(workspace, 'src/content/en', `${english[0]!.id}.mdx`);
+    writeFileSync(edition, readFileSync(edition, 'utf8').replace(/^title: "/m, 'title: "Revised: '));
+    expect(build()).toEqual({ drawn: 1, cached: images - 1 });
   });
 
   it('redraws the posters, and only them, when the site moves: their QR codes encode its URL', () => {

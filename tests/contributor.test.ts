@@ -37,7 +37,7 @@ describe('npm run new', () => {
     expect(text).toContain('tags: [policy, compute]');
     expect(text).toContain('kind: government-briefing');
     const check = runNodeScript(workspace, 'scripts/check-content.ts');
-    expect(check.output).toMatch(/内容检查通过：src\/content\/digests 中共 \d+ 篇摘要。/);
+    expect(check.output).toMatch(/内容检查通过：src\/content\/digests 中共 \d+ 篇摘要（其中 \d+ 篇有英文版）。/);
     expect(check.status).toBe(0);
   });
 
@@ -67,6 +67,39 @@ describe('npm run new', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.output).toContain('--tags：没有这些标签："Open Source"（是不是 "open-source"？）');
+  });
+});
+
+describe('npm run new -- --english', () => {
+  it('writes the English edition of the new draft, listing every figure of the digest, which passes the check', () => {
+    const result = runNodeScript(workspace, 'scripts/new-digest.ts', ['--english', 'new-report']);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain(
+      'Wrote src/content/en/new-report.mdx, the English edition of src/content/digests/new-report.mdx.',
+    );
+    const text = readFileSync(join(workspace, 'src/content/en/new-report.mdx'), 'utf8');
+    const digest = readFileSync(join(workspace, 'src/content/digests/new-report.mdx'), 'utf8');
+    // The Chinese template comments its lines; an id is the first word after "- id:".
+    const ids = (mdx: string) => [...mdx.matchAll(/^ {2}- id: (\S+)/gm)].map(([, id]) => id);
+    expect(ids(text)).toEqual(ids(digest));
+    // The digest is a draft, so the edition may keep its placeholders until both are finished.
+    const check = runNodeScript(workspace, 'scripts/check-content.ts');
+    expect(check.status, check.output).toBe(0);
+  });
+
+  it('refuses to overwrite an edition, or to write one for a digest that does not exist', () => {
+    const file = join(workspace, 'src/content/en/new-report.mdx');
+    const before = readFileSync(file, 'utf8');
+    const again = runNodeScript(workspace, 'scripts/new-digest.ts', ['--english', 'new-report']);
+    expect(again.status).toBe(1);
+    expect(again.output).toContain(
+      'src/content/en/new-report.mdx already exists and was left as it is (expected: edit that file)',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const missing = runNodeScript(workspace, 'scripts/new-digest.ts', ['--english', 'no-such-digest']);
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain('There is no digest src/content/digests/no-such-digest.mdx');
+    expect(existsSync(join(workspace, 'src/content/en/no-such-digest.mdx'))).toBe(false);
   });
 });
 

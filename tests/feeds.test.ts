@@ -2,15 +2,25 @@
  * The real built feeds, read by a real feed parser and compared with the collection: what a
  * subscriber's reader would get.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, inject, it } from 'vitest';
 import { FEED_ITEM_LIMIT } from '../src/lib/feeds/feeds.ts';
+import { SITE_EN } from '../src/lib/site/site.ts';
+import {
+  absoluteUrl,
+  englishDigestCardPath,
+  englishDigestPath,
+  englishHomePath,
+  englishJsonFeedPath,
+  englishRssPath,
+} from '../src/lib/site/urls.ts';
 import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,
   parseHtml,
+  publishedEnglishDigests,
   publishedSourceDigests,
   querySelector,
   querySelectorAll,
@@ -159,6 +169,74 @@ describe('autodiscovery', () => {
   });
 });
 
+describe('the English feeds', () => {
+  const english = publishedEnglishDigests();
+  const englishLink = (id: string) => absoluteUrl(englishDigestPath(id), TEST_SITE_URL);
+  const xml = read(englishRssPath.slice(1));
+  const feed = parseRssFeed(xml);
+
+  it('describe an English channel with its own self link and home', () => {
+    expect(feed.title).toBe(SITE_EN.name);
+    expect(feed.language).toBe('en');
+    expect(feed.link).toBe(absoluteUrl(englishHomePath, TEST_SITE_URL));
+    expect(feed.atom?.links?.[0]).toMatchObject({ href: absoluteUrl(englishRssPath, TEST_SITE_URL), rel: 'self' });
+  });
+
+  it('carry every English digest in full, newest first: each figure with our translation and its Chinese quote', () => {
+    expect(feed.items?.map((item) => item.title)).toEqual(english.map((entry) => entry.data.title));
+    feed.items?.forEach((item, index) => {
+      const { id, data } = english[index]!;
+      expect(item.link).toBe(englishLink(id));
+      expect(item.guid).toEqual({ value: englishLink(id), isPermaLink: true });
+      expect(item.description).toBe(data.description);
+      const html = item.content?.encoded ?? '';
+      const article = parseHtml(html);
+      expect(html).toContain('<h2>Key figures</h2>');
+      const translations = querySelectorAll(article, 'li > blockquote:not([lang])').map(textOf);
+      const quotes = querySelectorAll(article, 'li > blockquote[lang="zh-CN"]').map(textOf);
+      for (const figure of data.figures) {
+        expect(translations).toContain(`Our translation: “${figure.en.quoteTranslation}”`);
+        expect(quotes).toContain(`原文：“${figure.quote.replace(/\s+/g, ' ').trim()}”`);
+      }
+      expect(html).toMatch(/<figure><blockquote>[\s\S]+<\/blockquote><figcaption>/);
+      expect(html).not.toMatch(/<Viewpoint|<EditorNote|data-astro|<style|<script|编者注/);
+      expect(html.length).toBeGreaterThan(1500);
+      for (const url of urlsIn(html)) expect(url, id).toMatch(/^(https?:|mailto:)/);
+    });
+  });
+
+  it('attach each English card as enclosure, with its true size', () => {
+    feed.items?.forEach((item, index) => {
+      const card = englishDigestCardPath(english[index]!.id);
+      expect(item.enclosures?.[0]).toEqual({
+        url: absoluteUrl(card, TEST_SITE_URL),
+        type: 'image/png',
+        length: statSync(join(siteDir, card)).size,
+      });
+    });
+  });
+
+  it('match in JSON Feed', () => {
+    const json = parseJsonFeed(read(englishJsonFeedPath.slice(1)));
+    expect(json.language).toBe('en');
+    expect(json.home_page_url).toBe(absoluteUrl(englishHomePath, TEST_SITE_URL));
+    expect(json.items?.map((item) => item.id)).toEqual(english.map((entry) => englishLink(entry.id)));
+    expect(json.items?.map((item) => item.image)).toEqual(
+      english.map((entry) => absoluteUrl(englishDigestCardPath(entry.id), TEST_SITE_URL)),
+    );
+  });
+
+  it('are announced on the English pages', () => {
+    const page = readPage(siteDir, englishDigestPath(english[0]!.id));
+    expect(
+      querySelector(page, `link[rel="alternate"][type="application/rss+xml"][href="${englishRssPath}"]`),
+    ).toBeTruthy();
+    expect(
+      querySelector(page, `link[rel="alternate"][type="application/feed+json"][href="${englishJsonFeedPath}"]`),
+    ).toBeTruthy();
+  });
+});
+
 describe('feeds of a site with more digests than a feed carries', () => {
   const manySiteDir = inject('manySiteDir');
   const all = publishedSourceDigests(join(inject('manyWorkspace'), 'src/content/digests'));
@@ -192,6 +270,16 @@ describe('feeds of a site with more digests than a feed carries', () => {
       );
     }
     expect(all.filter((digest) => digest.data.tags.includes('policy')).length).toBeGreaterThan(FEED_ITEM_LIMIT);
+  });
+
+  it('carries the same window of newest English digests in /en/rss.xml and /en/feed.json', () => {
+    const english = publishedEnglishDigests(join(inject('manyWorkspace'), 'src/content/en'), all);
+    expect(english.length).toBeGreaterThan(FEED_ITEM_LIMIT);
+    const carried = english
+      .slice(0, FEED_ITEM_LIMIT)
+      .map((entry) => absoluteUrl(englishDigestPath(entry.id), TEST_SITE_URL));
+    expect(parseRssFeed(readMany(englishRssPath.slice(1))).items?.map((item) => item.link)).toEqual(carried);
+    expect(parseJsonFeed(readMany(englishJsonFeedPath.slice(1))).items?.map((item) => item.id)).toEqual(carried);
   });
 
   it('keeps the older digests on the site', () => {

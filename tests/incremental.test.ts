@@ -15,15 +15,17 @@ import {
   emailEditionsRoute,
   emailHtmlPath,
   emailTextPath,
+  englishDigestPath,
   figurePath,
   searchPath,
 } from '../src/lib/site/urls.ts';
 import { launchChromium, previewSite } from './support/browser.ts';
 import { readBuildLog } from '../src/lib/site/build-log.ts';
-import { listFiles, publishedSourceDigests, type SourceDigest } from './support/site.ts';
+import { listFiles, publishedEnglishDigests, publishedSourceDigests, type SourceDigest } from './support/site.ts';
 import { createWorkspace, runNodeScript } from './setup/workspace.ts';
 
 const digests = publishedSourceDigests();
+const english = new Set(publishedEnglishDigests().map((entry) => entry.id));
 
 /** Every output that carries a cache key: what an unchanged rebuild should copy. */
 function keyedOutputs(digest: SourceDigest): string[] {
@@ -32,6 +34,7 @@ function keyedOutputs(digest: SourceDigest): string[] {
     ...digest.data.figures.map((figure) => `${figurePath(digest.id, figure.id)}index.html`),
     emailHtmlPath(digest.id),
     emailTextPath(digest.id),
+    ...(english.has(digest.id) ? [`${englishDigestPath(digest.id)}index.html`] : []),
   ];
 }
 
@@ -77,6 +80,8 @@ describe('incremental builds', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(`title: "${edited.data.title}"`, `title: "${newTitle}"`));
 
     const copied = build();
+    // The edited digest's English page is rendered again too (it links the Chinese title); its
+    // neighbours' English pages are not: their navigation names English titles only.
     const rendered = [
       ...keyedOutputs(edited),
       ...[newer, older].filter((digest) => digest !== undefined).map((digest) => `${digestPath(digest.id)}index.html`),
@@ -89,7 +94,7 @@ describe('incremental builds', () => {
   });
 
   it('indexes the edited digest again, so search finds the edit', async () => {
-    expect(lastLog).toMatch(/搜索索引：\d+ 篇摘要，\d+ 个文件。/);
+    expect(lastLog).toMatch(/搜索索引：\d+ 篇摘要、\d+ 篇英文版，\d+ 个文件。/);
     const browser = await launchChromium();
     const site = await previewSite(workspace);
     try {

@@ -15,7 +15,7 @@ import { digestPath, searchPath } from '../src/lib/site/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { runNodeScriptAsync } from './setup/workspace.ts';
 import { useReader } from './support/browser.ts';
-import { publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
+import { publishedEnglishDigests, publishedSourceDigests, sourceTags, type SourceDigest } from './support/site.ts';
 
 const workspace = inject('workspace');
 const screenshots = join(workspace, '..', 'screenshots');
@@ -357,7 +357,13 @@ describe('the search page', () => {
 
   it('only digest pages are in the index', () => {
     const entry = JSON.parse(readFileSync(join(workspace, 'dist/pagefind/pagefind-entry.json'), 'utf8'));
-    expect(entry.languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: digests.length }) });
-    expect(readdirSync(join(workspace, 'dist/pagefind/fragment')).length).toBe(digests.length);
+    // One index per language: the Chinese digests, and their English editions in their own.
+    expect(entry.languages).toEqual({
+      'zh-cn': expect.objectContaining({ page_count: digests.length }),
+      en: expect.objectContaining({ page_count: publishedEnglishDigests().length }),
+    });
+    expect(readdirSync(join(workspace, 'dist/pagefind/fragment')).length).toBe(
+      digests.length + publishedEnglishDigests().length,
+    );
   });
 });

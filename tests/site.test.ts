@@ -23,8 +23,11 @@ import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
 import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
 import { LLMS_DIGEST_LIMIT } from '../src/lib/feeds/llms-txt.ts';
 import {
+  absoluteUrl,
   archivePath,
   digestPath,
+  englishDigestPath,
+  englishHomePath,
   figureAnchorId,
   figurePath,
   figuresIndexPath,
@@ -51,6 +54,7 @@ import { TEST_SITE_URL } from './setup/workspace.ts';
 import {
   attr,
   listFiles,
+  publishedEnglishDigests,
   publishedSourceDigests,
   querySelector,
   querySelectorAll,
@@ -135,6 +139,61 @@ describe('digest pages', () => {
     const page = readPage(siteDir, `/digests/${second!.id}/`);
     expect(attr(querySelector(page, 'a[rel="next"]'), 'href')).toBe(`/digests/${newest!.id}/`);
     expect(querySelector(readPage(siteDir, `/digests/${newest!.id}/`), 'a[rel="next"]')).toBeFalsy();
+  });
+});
+
+describe('the English edition', () => {
+  const english = publishedEnglishDigests();
+
+  it('has every seed digest in English', () => {
+    expect(english.map((entry) => entry.id).sort()).toEqual(digests.map((digest) => digest.id).sort());
+  });
+
+  for (const { id, data } of english) {
+    describe(id, () => {
+      const page = readPage(siteDir, englishDigestPath(id));
+      const chinese = readPage(siteDir, digestPath(id));
+
+      it('shows the English headline and every figure in English, with its Chinese quote verbatim beside our translation', () => {
+        expect(textOf(querySelector(page, 'h1'))).toBe(data.title);
+        for (const figure of data.figures) {
+          const item = querySelector(page, `li:has(> h3#${figureAnchorId(figure.id)})`);
+          expect(item, figure.id).toBeTruthy();
+          expect(textOf(querySelector(item, '.value'))).toBe(figure.en.value);
+          expect(textOf(querySelector(item, '.label'))).toBe(figure.en.label);
+          expect(textOf(querySelector(item, '.translation figcaption'))).toBe('Our translation');
+          expect(textOf(querySelector(item, '.translation blockquote'))).toBe(figure.en.quoteTranslation);
+          const original = querySelector(item, '.original blockquote');
+          expect(attr(original, 'lang')).toBe('zh-CN');
+          expect(textOf(original)).toBe(figure.quote.replace(/\s+/g, ' ').trim());
+        }
+      });
+
+      it('is alternate to its Chinese digest both ways, in hreflang and a visible switch', () => {
+        const alternates = (root: Root) =>
+          Object.fromEntries(
+            querySelectorAll(root, 'link[rel="alternate"][hreflang]').map((link) => [
+              attr(link, 'hreflang'),
+              attr(link, 'href'),
+            ]),
+          );
+        const both = {
+          en: absoluteUrl(englishDigestPath(id), TEST_SITE_URL),
+          'zh-CN': absoluteUrl(digestPath(id), TEST_SITE_URL),
+        };
+        expect(alternates(page)).toEqual(both);
+        expect(alternates(chinese)).toEqual(both);
+        expect(attr(querySelector(page, '.lang-switch'), 'href')).toBe(digestPath(id));
+        expect(attr(querySelector(chinese, '.lang-switch'), 'href')).toBe(englishDigestPath(id));
+      });
+    });
+  }
+
+  it('lists every English digest on the English home, newest first, which is alternate to the Chinese home', () => {
+    const home = readPage(siteDir, englishHomePath);
+    expect(listedTitles(home)).toEqual(english.map((entry) => entry.data.title));
+    expect(attr(querySelector(home, '.lang-switch'), 'href')).toBe(homePath);
+    expect(attr(querySelector(readPage(siteDir, homePath), '.lang-switch'), 'href')).toBe(englishHomePath);
   });
 });
 
@@ -598,10 +657,14 @@ describe('the whole site', () => {
     }
   });
 
-  it('declares Chinese, a canonical absolute URL and Open Graph basics on every page', () => {
+  it('declares its language (English under /en/, Chinese elsewhere), a canonical absolute URL and Open Graph basics on every page', () => {
     for (const path of pageFiles) {
       const page = readPage(siteDir, `/${path}`);
-      expect(attr(querySelector(page, 'html'), 'lang'), path).toBe('zh-CN');
+      const english = `/${path}`.startsWith(englishHomePath);
+      expect(attr(querySelector(page, 'html'), 'lang'), path).toBe(english ? 'en' : 'zh-CN');
+      expect(attr(querySelector(page, 'meta[property="og:locale"]'), 'content'), path).toBe(
+        english ? 'en_GB' : 'zh_CN',
+      );
       if (path === '404.html') {
         expect(attr(querySelector(page, 'meta[name="robots"]'), 'content')).toBe('noindex');
         expect(querySelector(page, 'link[rel="canonical"]')).toBeUndefined();

@@ -24,6 +24,7 @@ import { shareImageFileList } from '../../src/lib/cards/card-files.ts';
 import { publishedNewestFirst } from '../../src/lib/content/collection.ts';
 import { siteUrl } from '../../src/lib/site/site.ts';
 import { checkProject, report } from '../check-content.ts';
+import { pairEdition } from '../../src/lib/content/english.ts';
 import { peakMemoryMb, startMemoryLog } from './memory-log.ts';
 
 export type SiteBuildStep = 'prepare' | 'astro';
@@ -47,8 +48,13 @@ async function prepare(root: string): Promise<SiteBuildResult> {
   const checked = await checkProject(root);
   if (report(checked, root) !== 0) return { kind: 'rejected' };
   const digests = publishedNewestFirst(checked.digests);
+  // The English digests exactly as digests.ts joins them for the pages: editions of published digests.
+  const english = digests.flatMap(({ id, data }) => {
+    const edition = checked.english.get(id);
+    return edition ? [{ id, data: pairEdition(data, edition) }] : [];
+  });
   try {
-    await shareImageFileList(digests, checked.metrics, siteUrl());
+    await shareImageFileList(digests, checked.metrics, siteUrl(), english);
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }

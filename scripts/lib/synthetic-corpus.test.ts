@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { loadCardFonts } from '../../src/lib/cards/fonts.ts';
 import { checkContent } from '../../src/lib/checks/content-check.ts';
 import { digestSchema } from '../../src/lib/content/schema.ts';
-import { syntheticCorpus } from './synthetic-corpus.ts';
+import { ENGLISH_EDITION_EVERY, syntheticCorpus } from './synthetic-corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const vocabulary = (file: string) => Object.keys(parse(readFileSync(join(root, file), 'utf8')) as object);
@@ -44,12 +44,25 @@ describe('syntheticCorpus', () => {
           entry: file,
           bytes: new TextEncoder().encode(mdx),
         })),
+        english: corpus.flatMap(({ english }) =>
+          english
+            ? [
+                {
+                  file: `src/content/en/${english.file}`,
+                  entry: english.file,
+                  bytes: new TextEncoder().encode(english.mdx),
+                },
+              ]
+            : [],
+        ),
       },
       new Date('2026-11-23T00:00:00Z'),
       coverage,
     );
     expect(result.problems).toEqual([]);
     expect(result.digests.size).toBe(corpus.length);
+    // A quarter of the digests have an English edition, and each pairs with its digest.
+    expect(result.english.size).toBe(Math.ceil(corpus.length / ENGLISH_EDITION_EVERY));
   });
 
   it('gives every digest a distinct title and file, and spreads dates over years', () => {

@@ -13,7 +13,15 @@ export interface SyntheticDigest {
   /** The frontmatter as written (dates still quoted text), for tests and expected counts. */
   frontmatter: SyntheticFrontmatter;
   mdx: string;
+  /**
+   * Its English edition for every fourth digest (the first, fifth, …): the file in
+   * src/content/en, same name, and its MDX text, naming every figure of the digest.
+   */
+  english?: { file: string; mdx: string };
 }
+
+/** One digest in this many gets an English edition. */
+export const ENGLISH_EDITION_EVERY = 4;
 
 export interface SyntheticFigure {
   id: string;
@@ -255,12 +263,54 @@ export function syntheticCorpus(count: number, options: CorpusOptions): Syntheti
       ...(next() < 0.5 ? [`<EditorNote>${fill(pick(SENTENCES))}本文数字照录报告原文，未作换算。</EditorNote>`] : []),
     ].join('\n\n');
 
+    const file = `synthetic-${String(index + 1).padStart(4, '0')}.mdx`;
     return {
-      file: `synthetic-${String(index + 1).padStart(4, '0')}.mdx`,
+      file,
       frontmatter,
       mdx: `${frontmatterYaml(frontmatter)}\n${body}\n`,
+      // Written without the seeded generator, so the Chinese corpus is the one it always was.
+      ...(index % ENGLISH_EDITION_EVERY === 0 && { english: { file, mdx: englishEdition(index + 1, frontmatter) } }),
     };
   });
+}
+
+/**
+ * An English edition of a synthetic digest, of about the house length, with both components.
+ * Its words are plain ASCII, so every card font draws them.
+ */
+function englishEdition(number: number, digest: SyntheticFrontmatter): string {
+  const figures = digest.figures.flatMap((figure, at) => [
+    `  - id: ${figure.id}`,
+    `    value: ${quoted(`${figure.numeric ?? at + 2} (synthetic)`)}`,
+    `    label: ${quoted(`Synthetic measure ${at + 1} of report ${number}`)}`,
+    `    quoteTranslation: ${quoted(`The synthetic report gives measure ${at + 1} as ${figure.numeric ?? at + 2}.`)}`,
+  ]);
+  const paragraph = (topic: string) =>
+    `This synthetic paragraph on ${topic} stands in for an English digest of report ${number}. ` +
+    'It runs to about the length of a real paragraph, so that pages, feeds and the search index ' +
+    'hold as much English text as real editions would, and it says nothing a report states.';
+  return [
+    '---',
+    `title: ${quoted(`Synthetic digest ${number}: a report on large models, in English`)}`,
+    `description: ${quoted(`A synthetic English edition of synthetic digest ${number}, for the site benchmark.`)}`,
+    'figures:',
+    ...figures,
+    '---',
+    '',
+    paragraph('the report'),
+    '',
+    '## Key points',
+    '',
+    ...digest.figures.map((_, at) => `- Synthetic point ${at + 1}: the report gives a figure for it.`),
+    '',
+    '## What the report says',
+    '',
+    ...['policy', 'developers', 'applications'].flatMap((topic) => [`### On ${topic}`, '', paragraph(topic), '']),
+    '<Viewpoint who="A synthetic expert" role="A synthetic institute">A synthetic view, in our words.</Viewpoint>',
+    '',
+    '<EditorNote>The figures above are synthetic.</EditorNote>',
+    '',
+  ].join('\n');
 }
 
 /** The frontmatter block, every text double-quoted (pubDate must be quoted, see schema.ts). */

@@ -8,12 +8,21 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import FeedArticle from './FeedArticle.astro';
-import type { ArticleRenderer } from '../lib/feeds/feed-entries.ts';
+import EnglishFeedArticle from './en/EnglishFeedArticle.astro';
+import type { ArticleRenderer, EnglishArticleRenderer } from '../lib/feeds/feed-entries.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
-/** FeedArticle.astro as HTML, with one container per build. */
-export const renderFeedArticle: ArticleRenderer = async (props) => {
+/** One container per build, for both editions' articles. */
+function feedContainer(): Promise<AstroContainer> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  return (await container).renderToString(FeedArticle, { props });
-};
+  return container;
+}
+
+/** FeedArticle.astro as HTML. */
+export const renderFeedArticle: ArticleRenderer = async (props) =>
+  (await feedContainer()).renderToString(FeedArticle, { props });
+
+/** EnglishFeedArticle.astro as HTML: the English feeds' article. */
+export const renderEnglishFeedArticle: EnglishArticleRenderer = async (props) =>
+  (await feedContainer()).renderToString(EnglishFeedArticle, { props });

@@ -9,7 +9,7 @@ import { getContent } from '../lib/content/digests.ts';
 
 export const GET: APIRoute = async () => {
   if (!import.meta.env.SHARE_IMAGES_LINKED) return new Response(null, { status: 404 });
-  const { digests, metrics } = await getContent();
-  const files = await shareImageFileList(digests, metrics, import.meta.env.SITE);
+  const { digests, metrics, english } = await getContent();
+  const files = await shareImageFileList(digests, metrics, import.meta.env.SITE, english);
   return new Response(JSON.stringify(files), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -38,6 +38,8 @@ export default function setup(project: TestProject): void {
       projectRoot,
       'tests/fixtures/draft/draft-never-published.mdx',
     ),
+    // Its English edition follows the digest's draft flag: published nowhere either.
+    'src/content/en/draft-never-published.mdx': join(projectRoot, 'tests/fixtures/draft/draft-never-published.en.mdx'),
   });
   project.provide('buildLog', build(workspace));
   project.provide('workspace', workspace);

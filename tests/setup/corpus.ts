@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { projectRoot } from './workspace.ts';
 
 const FIXTURE = join(projectRoot, 'tests/fixtures/many-digests/synthetic.mdx');
+/** Its English edition, given to every synthetic digest: the English feeds need more than 30 too. */
+const ENGLISH_FIXTURE = join(projectRoot, 'tests/fixtures/many-digests/synthetic.en.mdx');
 
 /** Synthetic digests a corpus adds: more than a feed carries (30) and two tag pages (20) hold. */
 export const SYNTHETIC_DIGESTS = 45;
@@ -25,9 +27,10 @@ function replaceField(text: string, field: string, value: string): string {
   return text.replace(pattern, `${field}: ${JSON.stringify(value)}`);
 }
 
-/** The synthetic digests, as workspace paths and their MDX text. */
+/** The synthetic digests and their English editions, as workspace paths and their MDX text. */
 export function syntheticDigests(count = SYNTHETIC_DIGESTS): Record<string, string> {
   const fixture = readFileSync(FIXTURE, 'utf8');
+  const english = readFileSync(ENGLISH_FIXTURE, 'utf8');
   const files: Record<string, string> = {};
   for (let index = 1; index <= count; index += 1) {
     const number = String(index).padStart(3, '0');
@@ -35,6 +38,11 @@ export function syntheticDigests(count = SYNTHETIC_DIGESTS): Record<string, stri
     let text = replaceField(fixture, 'title', `合成摘要第${number}篇：用来检验分页与订阅源截断`);
     text = replaceField(text, 'pubDate', day);
     files[`src/content/digests/synthetic-${number}.mdx`] = text;
+    files[`src/content/en/synthetic-${number}.mdx`] = replaceField(
+      english,
+      'title',
+      `Synthetic digest no. ${number}, to test pagination and feed windows`,
+    );
   }
   return files;
 }

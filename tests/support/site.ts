@@ -9,6 +9,8 @@ import { find, html } from 'property-information';
 import { parse as parseYaml } from 'yaml';
 import { newestFirst } from '../../src/lib/content/collection.ts';
 import { digestSchema, type DigestData } from '../../src/lib/content/schema.ts';
+import { englishEditionSchema } from '../../src/lib/content/english-schema.ts';
+import { pairEdition, type EnglishDigestData } from '../../src/lib/content/english.ts';
 import { projectRoot } from '../setup/workspace.ts';
 
 /** The first element matching a CSS selector, as the browser's querySelector finds it. */
@@ -87,3 +89,23 @@ export function sourceMetrics(): { id: string; name: string }[] {
 
 /** A path relative to the site root, for messages. */
 export const sitePath = (siteDir: string, file: string) => `/${relative(siteDir, file)}`;
+
+/** The English editions of the published source digests, joined to them, newest first. */
+export function publishedEnglishDigests(
+  dir = join(projectRoot, 'src/content/en'),
+  digests = publishedSourceDigests(),
+): { id: string; data: EnglishDigestData }[] {
+  const editions = new Map(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => {
+        const text = readFileSync(join(dir, name), 'utf8');
+        const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+        return [name.replace(/\.mdx$/, ''), englishEditionSchema.parse(parseYaml(frontmatter))] as const;
+      }),
+  );
+  return digests.flatMap((digest) => {
+    const edition = editions.get(digest.id);
+    return edition ? [{ id: digest.id, data: pairEdition(digest.data, edition) }] : [];
+  });
+}

@@ -5,5 +5,13 @@
 import type { MdxComponentName } from '../../lib/content/mdx-components.ts';
 import EditorNote from './EditorNote.astro';
 import Viewpoint from './Viewpoint.astro';
+import EnglishEditorNote from './en/EditorNote.astro';
+import EnglishViewpoint from './en/Viewpoint.astro';
 
 export const mdxComponents = { Viewpoint, EditorNote } satisfies Record<MdxComponentName, unknown>;
+
+/** The same components for English editions: English headings and Latin punctuation. */
+export const englishMdxComponents = { Viewpoint: EnglishViewpoint, EditorNote: EnglishEditorNote } satisfies Record<
+  MdxComponentName,
+  unknown
+>;

@@ -38,6 +38,11 @@ export interface DigestCard {
   unsourced?: true;
   /** Set for a poster, absent for a 1200x630 card. */
   poster?: PosterLink;
+  /**
+   * Set on an English edition's card: English labels, the Latin font first (any Chinese on it,
+   * such as the report's title or as-of words, is drawn with the CJK font).
+   */
+  language?: 'en';
 }
 
 /** The card of one figure, shared from its permalink. */
@@ -231,6 +236,7 @@ export function cardAltText(card: Card): string {
     const entries = card.entries.map((entry) => `${entry.value}（${entry.asOf}，${entry.source}）`).join('；');
     return `${card.siteName}指标对照卡片：${card.metricName}。${entries}。${withoutFinalStop(card.summary)}`;
   }
+  if (card.kind === 'digest' && card.language === 'en') return englishCardAltText(card);
   const format = card.poster ? '海报' : '卡片';
   const qrCode = card.poster ? `。扫码阅读全文：${card.poster.url}` : '';
   if (card.kind === 'digest') {
@@ -242,6 +248,16 @@ export function cardAltText(card: Card): string {
     `${card.siteName}数字${format}：${figureAlt(card.figure)}。` +
     `原文：“${withoutFinalStop(card.quoteExcerpt)}”。` +
     `摘自：${withoutFinalStop(card.digestTitle)}。来源：${card.sourceLine}${qrCode}`
+  );
+}
+
+/** "Hundred Models Watch digest card: <headline>. Key figures: 8 (Companies, 2023年). Source: …" */
+function englishCardAltText(card: DigestCard): string {
+  const figures = card.figures.map((figure) => `${figure.value} (${figure.label}, ${figure.asOf})`).join('; ');
+  return (
+    `${card.siteName} digest card: ${withoutFinalStop(card.headline)}. ` +
+    (figures ? `Key figures: ${figures}. ` : '') +
+    `Source: ${card.sourceLine}`
   );
 }
 

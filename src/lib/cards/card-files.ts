@@ -19,6 +19,8 @@ import {
   cardGlyphProblems,
   metricCardGlyphProblems,
   type DigestLike,
+  englishCardGlyphProblems,
+  type EnglishDigestLike,
   type MetricLike,
   type ShareCard,
 } from './share-cards.ts';
@@ -43,6 +45,7 @@ const drawingOf = ({ card, width, height }: ShareCard): CardDrawing => ({ card, 
 
 interface SiteImages {
   digests: readonly DigestLike[];
+  english: readonly EnglishDigestLike[];
   site: string;
   cards: ShareCard[];
   posters: ShareCard[];
@@ -54,17 +57,19 @@ async function prepare(
   digests: readonly DigestLike[],
   metrics: readonly MetricLike[],
   site: string,
+  english: readonly EnglishDigestLike[],
 ): Promise<SiteImages> {
   const { coverage } = await loadCardFonts();
   const problems = [
     ...digests.flatMap((digest) => cardGlyphProblems(digest, coverage)),
     ...metricCardGlyphProblems(metrics, digests, coverage),
+    ...english.flatMap((edition) => englishCardGlyphProblems(edition, coverage)),
   ];
   if (problems.length > 0) throw new ContentError(problems);
-  const cards = allShareCards(digests, metrics);
+  const cards = allShareCards(digests, metrics, english);
   const posters = allPosters(digests, site);
   await (await cardPipeline()).queue([...cards, ...posters].map(drawingOf));
-  return { digests, site, cards, posters };
+  return { digests, english, site, cards, posters };
 }
 
 /**
@@ -75,10 +80,17 @@ async function prepare(
  * awaits its own. The content check reports the same glyph problems earlier; this guards a
  * plain `astro build`.
  */
-function siteImages(digests: readonly DigestLike[], metrics: readonly MetricLike[], site: string): Promise<SiteImages> {
-  if (!prepared) return (prepared = prepare(digests, metrics, site));
+function siteImages(
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
+  site: string,
+  english: readonly EnglishDigestLike[],
+): Promise<SiteImages> {
+  if (!prepared) return (prepared = prepare(digests, metrics, site, english));
   return prepared.then((images) =>
-    images.digests === digests && images.site === site ? images : (prepared = prepare(digests, metrics, site)),
+    images.digests === digests && images.english === english && images.site === site
+      ? images
+      : (prepared = prepare(digests, metrics, site, english)),
   );
 }
 
@@ -87,8 +99,9 @@ export async function drawableShareCards(
   digests: readonly DigestLike[],
   metrics: readonly MetricLike[],
   site: string,
+  english: readonly EnglishDigestLike[],
 ): Promise<ShareCard[]> {
-  return (await siteImages(digests, metrics, site)).cards;
+  return (await siteImages(digests, metrics, site, english)).cards;
 }
 
 /** Every poster of the site, each with a QR code of its page on `site` (see `siteImages`). */
@@ -96,8 +109,9 @@ export async function drawablePosters(
   digests: readonly DigestLike[],
   metrics: readonly MetricLike[],
   site: string,
+  english: readonly EnglishDigestLike[],
 ): Promise<ShareCard[]> {
-  return (await siteImages(digests, metrics, site)).posters;
+  return (await siteImages(digests, metrics, site, english)).posters;
 }
 
 /** The PNG of a card or poster, drawn or taken from the cache once per build. */
@@ -114,8 +128,9 @@ export async function shareImageFileList(
   digests: readonly DigestLike[],
   metrics: readonly MetricLike[],
   site: string,
+  english: readonly EnglishDigestLike[],
 ): Promise<ShareImageFile[]> {
-  const { cards, posters } = await siteImages(digests, metrics, site);
+  const { cards, posters } = await siteImages(digests, metrics, site, english);
   const pipeline = await cardPipeline();
   // Every miss is already being drawn in the pool; a hit is a small read (one at a time, the
   // reads took ~5 s at 1,000 digests).

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cardAltText, cardTextFields, posterOf } from './card-data.ts';
 import { digestSchema, metricSchema } from '../content/schema.ts';
+import { englishEditionSchema } from '../content/english-schema.ts';
+import { pairEdition } from '../content/english.ts';
 import {
   allPosters,
   allShareCards,
   cardGlyphProblems,
   digestImagesWithTexts,
+  englishCardGlyphProblems,
+  englishDigestShareCard,
   metricCardGlyphProblems,
   metricShareCard,
   metricShareCards,
@@ -213,5 +217,70 @@ describe('siteShareCard', () => {
     const { card, alt } = siteShareCard([posterDigest()]);
     expect(card.kind === 'digest' && card.unsourced).toBe(true);
     expect(alt).not.toContain('来源');
+  });
+});
+
+describe('the English digest card', () => {
+  const chinese = digestSchema.parse({
+    title: '摘要',
+    description: '说明',
+    pubDate: '2026-11-20',
+    source: { title: '报告甲', kind: 'white-paper', publisher: '学会', authors: [] },
+    tags: ['policy'],
+    figures: [
+      { id: 'count', value: '超过140个', label: '数量', asOf: '截至2023年', quote: '已超过140个。', featured: true },
+      { id: 'other', value: '8个', label: '其他', asOf: '未注明', quote: '共8个。' },
+    ],
+  });
+  const english = (title: string, label = 'Large models') => ({
+    id: 'a',
+    data: pairEdition(
+      chinese,
+      englishEditionSchema.parse({
+        title,
+        description: 'Summary.',
+        figures: [
+          { id: 'other', value: '8', label: 'Others', quoteTranslation: '8 in all.' },
+          { id: 'count', value: 'more than 140', label, quoteTranslation: 'More than 140.' },
+        ],
+      }),
+    ),
+  });
+
+  it("shows the English headline and featured figures, the report's own title and as-of words", () => {
+    const shareCard = englishDigestShareCard(english('A headline'));
+    expect(shareCard.path).toBe('/cards/en/a.png');
+    expect(shareCard.owner).toBe('src/content/en/a.mdx');
+    expect(shareCard.card).toEqual({
+      kind: 'digest',
+      language: 'en',
+      siteName: 'Hundred Models Watch',
+      headline: 'A headline',
+      sourceLine: '《报告甲》 (white paper, 学会)',
+      figures: [{ value: 'more than 140', label: 'Large models', asOf: '截至2023年' }],
+    });
+    expect(shareCard.alt).toBe(
+      'Hundred Models Watch digest card: A headline. Key figures: more than 140 (Large models, 截至2023年). Source: 《报告甲》 (white paper, 学会)',
+    );
+    expect(allShareCards([], [], [english('A headline')]).map((card) => card.path)).toContain('/cards/en/a.png');
+  });
+
+  it("names the edition's own field for a character the fonts lack, in English", () => {
+    const coverage = (codePoint: number) => codePoint !== 0x1f680;
+    expect(englishCardGlyphProblems(english('Rocket 🚀', 'Models 🚀'), coverage)).toEqual([
+      {
+        file: 'src/content/en/a.mdx',
+        field: 'title',
+        message:
+          '"🚀" (U+1F680) cannot be drawn on the share card /cards/en/a.png (expected: ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes)',
+      },
+      {
+        file: 'src/content/en/a.mdx',
+        // The label's place in the English file, where the writer will look for it.
+        field: 'figures[1].label',
+        message:
+          '"🚀" (U+1F680) cannot be drawn on the share card /cards/en/a.png (expected: ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes)',
+      },
+    ]);
   });
 });

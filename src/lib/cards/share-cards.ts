@@ -23,13 +23,17 @@ import { formatCodePoint, missingGlyphs } from './glyphs.ts';
 import type { ContentProblem } from '../content/content-rules.ts';
 import { featuredFigures, figuresByMetric, type FigureInDigest } from '../figures/figures.ts';
 import { explain, type DigestData, type Figure, type MetricData } from '../content/schema.ts';
-import { DEFAULT_SITE_URL, SITE } from '../site/site.ts';
+import { explainEn } from '../content/english-schema.ts';
+import { DEFAULT_SITE_URL, SITE, SITE_EN } from '../site/site.ts';
+import { englishShortCitation, type EnglishDigestData } from '../content/english.ts';
+import { englishEditionFile } from '../content/english-rules.ts';
 import { bookTitle, shortCitation } from '../content/source.ts';
 import {
   absoluteUrl,
   digestCardPath,
   digestPath,
   digestPosterPath,
+  englishDigestCardPath,
   figureCardPath,
   figurePath,
   figurePosterPath,
@@ -212,6 +216,64 @@ export function digestShareCard(digest: DigestLike): ShareCard {
   return digestCardWithTexts(digest).shareCard;
 }
 
+/** An English digest: an edition joined to its digest (content/english.ts). */
+export interface EnglishDigestLike {
+  id: string;
+  data: EnglishDigestData;
+}
+
+/**
+ * An English edition's card, with the texts it draws that the edition wrote, each on the
+ * edition's own field ("title", "figures[2].label"). Its as-of words and source line come from
+ * the Chinese digest, whose own check reports their characters.
+ */
+function englishCardWithTexts(english: EnglishDigestLike): ShareCardTexts {
+  const figures = featuredFigures(english.data.figures);
+  const card = shareCard(
+    englishDigestCardPath(english.id),
+    {
+      kind: 'digest',
+      language: 'en',
+      siteName: SITE_EN.name,
+      headline: english.data.title,
+      sourceLine: englishShortCitation(english.data.source),
+      figures: figures.map((figure) => ({ value: figure.en.value, label: figure.en.label, asOf: figure.asOf })),
+    },
+    englishEditionFile(english.id),
+  );
+  return {
+    shareCard: card,
+    texts: [
+      { field: 'title', text: english.data.title },
+      ...figures.flatMap((figure) => [
+        { field: `figures[${figure.editionIndex}].value`, text: figure.en.value },
+        { field: `figures[${figure.editionIndex}].label`, text: figure.en.label },
+      ]),
+    ],
+  };
+}
+
+/** An English edition's share card: its English title and figures, in the cards' design. */
+export function englishDigestShareCard(english: EnglishDigestLike): ShareCard {
+  return englishCardWithTexts(english).shareCard;
+}
+
+/** Characters of an English card the fonts cannot draw, each on the edition's own field. */
+export function englishCardGlyphProblems(
+  english: EnglishDigestLike,
+  coverage: (codePoint: number) => boolean,
+): ContentProblem[] {
+  const { shareCard, texts } = englishCardWithTexts(english);
+  return missingGlyphs(texts, coverage).map((glyph) => ({
+    file: shareCard.owner,
+    field: glyph.field,
+    message: explainEn(
+      `"${glyph.character}" (${formatCodePoint(glyph.codePoint)}) cannot be drawn on the share card ${shareCard.path}`,
+      'ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes',
+    ),
+  }));
+}
+
 /** The card of one key figure. */
 export function figureShareCard(digest: DigestLike, figure: Figure): ShareCard {
   return figureCardWithTexts(digest, figureIndexOf(digest, figure)).shareCard;
@@ -314,8 +376,12 @@ export function metricShareCards(metrics: readonly MetricLike[], digests: readon
   });
 }
 
-/** Every card of the site, in a stable order. */
-export function allShareCards(digests: readonly DigestLike[], metrics: readonly MetricLike[]): ShareCard[] {
+/** Every card of the site, in a stable order; the English digests' cards last. */
+export function allShareCards(
+  digests: readonly DigestLike[],
+  metrics: readonly MetricLike[],
+  english: readonly EnglishDigestLike[] = [],
+): ShareCard[] {
   return [
     siteShareCard(digests),
     ...digests.flatMap((digest) => [
@@ -323,6 +389,7 @@ export function allShareCards(digests: readonly DigestLike[], metrics: readonly 
       ...digest.data.figures.map((figure) => figureShareCard(digest, figure)),
     ]),
     ...metricShareCards(metrics, digests),
+    ...english.map(englishDigestShareCard),
   ];
 }
 

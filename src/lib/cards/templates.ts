@@ -16,7 +16,7 @@ import {
   type MetricCard,
   type MetricCardEntry,
 } from './card-data.ts';
-import { CARD_FONT_FAMILY } from './fonts.ts';
+import { CARD_FONT_FAMILY, LATIN_CARD_FONT_FAMILY } from './fonts.ts';
 import { qrCodeImage } from './qr-code.ts';
 
 type Style = Record<string, string | number>;
@@ -44,6 +44,12 @@ export const CARD_LABELS = {
   quoteOpen: '“',
   quoteClose: '”',
   scanToRead: '扫码阅读全文',
+} as const;
+
+/** The same words on an English edition's card. */
+export const ENGLISH_CARD_LABELS = {
+  digestKind: 'REPORT DIGEST',
+  source: 'Source',
 } as const;
 
 /**
@@ -150,7 +156,8 @@ function labelAndAsOf(
   ];
 }
 
-function headerBand(siteName: string, kind: string): CardElement {
+/** `tracking` spaces the masthead: wide for hanzi, slight for a Latin name, which is already long. */
+function headerBand(siteName: string, kind: string, tracking = 4): CardElement {
   return box(
     {
       height: 78,
@@ -165,7 +172,7 @@ function headerBand(siteName: string, kind: string): CardElement {
       { alignItems: 'center', gap: 16 },
       // A small paper square as the masthead's mark, so the brand reads even at 300 px.
       box({ width: 18, height: 18, backgroundColor: COLOR.paper }),
-      clampedText(siteName, 1, { fontSize: 34, fontWeight: 700, letterSpacing: 4 }),
+      clampedText(siteName, 1, { fontSize: 34, fontWeight: 700, letterSpacing: tracking }),
     ),
     clampedText(kind, 1, { fontSize: 26, fontWeight: 700, color: COLOR.onAccentSoft, letterSpacing: 2 }),
   );
@@ -202,7 +209,7 @@ function sourceFooter(sourceLine: string, label: string | null): CardElement {
  * The ink frame of cards and posters: ink on the sides and top (a card's footer band is ink
  * too, so it needs none at the bottom; a poster has ink on every side), fonts and text colour.
  */
-function frame(size: CardSize, padding: string | number, ...children: CardChild[]): CardElement {
+function frame(size: CardSize, padding: string | number, fontFamily: string, ...children: CardChild[]): CardElement {
   return box(
     {
       width: size.width,
@@ -211,16 +218,21 @@ function frame(size: CardSize, padding: string | number, ...children: CardChild[
       flexDirection: 'column',
       padding,
       backgroundColor: COLOR.ink,
-      fontFamily: CARD_FONT_FAMILY,
+      fontFamily,
       color: COLOR.text,
     },
     ...children,
   );
 }
 
-/** A 1200x630 card: header band, paper panel, ink footer. */
-const cardFrame = (size: CardSize, header: CardElement, body: CardElement, footer: CardElement) =>
-  frame(size, `${FRAME}px ${FRAME}px 0`, header, body, footer);
+/** A 1200x630 card: header band, paper panel, ink footer, in the card font unless given another. */
+const cardFrame = (
+  size: CardSize,
+  header: CardElement,
+  body: CardElement,
+  footer: CardElement,
+  fontFamily: string = CARD_FONT_FAMILY,
+) => frame(size, `${FRAME}px ${FRAME}px 0`, fontFamily, header, body, footer);
 
 function panel(style: Style, ...children: CardChild[]): CardElement {
   return box(
@@ -312,20 +324,24 @@ export function digestCardElement(card: DigestCard, size: CardSize): CardElement
       : onlyFigure
         ? [loneFigure(onlyFigure, size)]
         : [];
+  const english = card.language === 'en';
+  const labels = english ? ENGLISH_CARD_LABELS : CARD_LABELS;
   return cardFrame(
     size,
-    headerBand(card.siteName, CARD_LABELS.digestKind),
+    headerBand(card.siteName, labels.digestKind, english ? 1 : 4),
     panel(
       { justifyContent: 'space-between' },
       clampedText(card.headline, headline.lines, {
         fontSize: headline.fontSize,
         fontWeight: 700,
-        lineHeight: 1.3,
+        // Latin capitals and descenders need less leading than hanzi.
+        lineHeight: english ? 1.2 : 1.3,
         color: COLOR.text,
       }),
       ...figureRow,
     ),
-    sourceFooter(card.sourceLine, card.unsourced ? null : CARD_LABELS.source),
+    sourceFooter(card.sourceLine, card.unsourced ? null : labels.source),
+    english ? LATIN_CARD_FONT_FAMILY : CARD_FONT_FAMILY,
   );
 }
 
@@ -389,6 +405,7 @@ function posterFrame(size: CardSize, kind: string, siteName: string, ...children
   return frame(
     size,
     FRAME,
+    CARD_FONT_FAMILY,
     headerBand(siteName, kind),
     panel({ padding: `48px ${PANEL_PADDING_X}px 44px` }, ...children),
   );

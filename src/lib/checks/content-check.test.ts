@@ -143,6 +143,80 @@ describe('checkContent with hostile or unusual files', () => {
   });
 });
 
+describe('checkContent with English editions', () => {
+  /** An English edition of the digest `digest('good.mdx')` makes, with the figures given. */
+  function edition(entry: string, figures: string, extra = '', body = 'Body.\n') {
+    const text = `---
+title: "Title"
+description: "Summary."
+${extra}figures:
+${figures}---
+
+${body}`;
+    return { file: `src/content/en/${entry}`, entry, bytes: new TextEncoder().encode(text) };
+  }
+  const count = '  - id: count\n    value: "130"\n    label: "Count"\n    quoteTranslation: "130 in total"\n';
+  const check = (...english: ReturnType<typeof edition>[]) =>
+    checkContent({ tags, metrics, digests: [digest('good.mdx')], english }, now);
+
+  it('accepts an edition that renders every figure of its digest', () => {
+    const result = check(edition('good.mdx', count));
+    expect(result.problems).toEqual([]);
+    expect([...result.english.keys()]).toEqual(['good']);
+  });
+
+  it('rejects an edition without its Chinese digest', () => {
+    expect(formatProblems(check(edition('orphan.mdx', count)).problems)).toBe(
+      'src/content/en/orphan.mdx:1  (file name)  there is no Chinese digest src/content/digests/orphan.mdx for this English edition (expected: the file name of an existing digest: src/content/en/<id>.mdx beside src/content/digests/<id>.mdx)',
+    );
+  });
+
+  it('rejects a figure its Chinese digest lacks, and a figure it leaves out', () => {
+    const extra = '  - id: invented\n    value: "9"\n    label: "Nine"\n    quoteTranslation: "nine"\n';
+    expect(formatProblems(check(edition('good.mdx', extra)).problems).split('\n')).toEqual([
+      'src/content/en/good.mdx:5  figures[0].id  figure id "invented" is not a figure of src/content/digests/good.mdx (expected: one of count: an English edition translates its digest\'s figures and adds none of its own)',
+      'src/content/en/good.mdx:5  figures  figure "count" of src/content/digests/good.mdx has no English entry (expected: an entry with id: count, value, label and quoteTranslation)',
+    ]);
+  });
+
+  it('rejects a figure named twice', () => {
+    expect(formatProblems(check(edition('good.mdx', count + count)).problems)).toBe(
+      'src/content/en/good.mdx:9  figures[1].id  figure id "count" appears twice (expected: each figure of the Chinese digest once)',
+    );
+  });
+
+  it('rejects a field the Chinese digest owns, in English', () => {
+    expect(formatProblems(check(edition('good.mdx', count, 'pubDate: "2026-11-20"\n')).problems)).toBe(
+      'src/content/en/good.mdx:2  (frontmatter)  frontmatter has unknown field "pubDate" (expected: only title, description, figures; the report, dates, tags and draft state come from the Chinese digest)',
+    );
+  });
+
+  it('applies the body policy unchanged', () => {
+    expect(formatProblems(check(edition('good.mdx', count, '', '{process.env.HOME}\n')).problems)).toBe(
+      'src/content/en/good.mdx:11  body  {process.env.HOME} 是 MDX 表达式，会在构建时作为代码运行（应为：普通文字；要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝）',
+    );
+  });
+
+  it('names a character the card fonts lack on its English field and line', () => {
+    const emoji = count.replace('label: "Count"', 'label: "Count 🚀"');
+    const result = checkContent(
+      { tags, metrics, digests: [digest('good.mdx')], english: [edition('good.mdx', emoji)] },
+      now,
+      (codePoint) => codePoint !== 0x1f680,
+    );
+    expect(formatProblems(result.problems)).toBe(
+      'src/content/en/good.mdx:7  figures[0].label  "🚀" (U+1F680) cannot be drawn on the share card /cards/en/good.png (expected: ordinary text: the card fonts have no emoji or rare characters, which would show as empty boxes)',
+    );
+  });
+
+  it("reports the English template's placeholders when the digest is published", () => {
+    const result = check(edition('good.mdx', count, '', 'TO WRITE: the introduction.\n'));
+    expect(formatProblems(result.problems)).toBe(
+      'src/content/en/good.mdx:11  body  still the template\'s placeholder "TO WRITE: the introd…" (expected: your own English text; the edition is published with its Chinese digest, so finish it first or keep that digest a draft)',
+    );
+  });
+});
+
 describe('field names and ids', () => {
   it('converts between field paths and names', () => {
     expect(fieldName(['figures', 2, 'label'])).toBe('figures[2].label');

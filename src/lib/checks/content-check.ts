@@ -9,7 +9,7 @@ import { slug } from 'github-slugger';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
 import { bodyProblems } from '../content/body-check.ts';
-import { placeholderPlaces } from '../content/placeholders.ts';
+import { ENGLISH_PLACEHOLDERS, placeholderPlaces } from '../content/placeholders.ts';
 import { readYaml } from '../content/safe-yaml.ts';
 import { isSlug } from '../content/slug.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
@@ -18,7 +18,10 @@ import { isoDay } from '../site/dates.ts';
 import { contentHash } from '../site/content-hash.ts';
 import { digestPath } from '../site/urls.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
-import { cardGlyphProblems } from '../cards/share-cards.ts';
+import { cardGlyphProblems, englishCardGlyphProblems } from '../cards/share-cards.ts';
+import { pairEdition } from '../content/english.ts';
+import { englishEditionSchema, explainEn, type EnglishEditionData } from '../content/english-schema.ts';
+import { pairingProblems } from '../content/english-rules.ts';
 
 /** Whether the card font can draw a code point; without it, cards are not checked. */
 export type GlyphCoverage = (codePoint: number) => boolean;
@@ -42,6 +45,8 @@ export interface CheckResult {
   problems: ContentProblem[];
   /** The digests that passed, by id. */
   digests: Map<string, DigestData>;
+  /** The English editions that passed, by the id of their digest. */
+  english: Map<string, EnglishEditionData>;
   /** The metrics of metrics.yaml that passed, in its order. */
   metrics: { id: string; data: MetricData }[];
 }
@@ -89,39 +94,68 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Checks one digest file. `now` decides which publication dates lie in the future. */
-export function checkDigest(
-  source: DigestSource,
-  vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
-  now: Date,
-  coverage?: GlyphCoverage,
-): { problems: ContentProblem[]; data?: DigestData } {
+/** What every file's first problems are called, in the language of the people who write it. */
+interface FileMessages {
+  explain: (problem: string, expected: string) => string;
+  notUtf8: [string, string];
+  empty: [string, string];
+  noFrontmatter: [string, string];
+  notAMap: [string, string];
+}
+
+const CHINESE_FILE_MESSAGES: FileMessages = {
+  explain,
+  notUtf8: ['文件不是 UTF-8 编码（可能是 GBK/GB18030）', '用 UTF-8 编码保存文件，各种编辑器都提供这个选项'],
+  empty: ['文件是空的', '两行 --- 之间写字段，之后写摘要正文；`npm run new` 会写好完整的模板'],
+  noFrontmatter: ['文件开头没有 frontmatter', '第一行写 ---，然后是各个字段，再写一行 ---，之后才是正文'],
+  notAMap: ['frontmatter 不是一组字段', '每行一个"字段: 值"，例如 title: "标题"'],
+};
+
+const ENGLISH_FILE_MESSAGES: FileMessages = {
+  explain: explainEn,
+  notUtf8: ['the file is not UTF-8', 'save the file as UTF-8; every editor offers it'],
+  empty: [
+    'the file is empty',
+    'fields between two --- lines, then the body; `npm run new -- --english <id>` writes one',
+  ],
+  noFrontmatter: [
+    'the file does not start with frontmatter',
+    'a first line ---, the fields, another ---, then the body',
+  ],
+  notAMap: ['the frontmatter is not a set of fields', 'one "field: value" a line, e.g. title: "A headline"'],
+};
+
+/** A file split into its parsed frontmatter and its body, or the problems that make it unusable. */
+type SplitFile =
+  | { problems: ContentProblem[] }
+  | {
+      data: unknown;
+      body: string;
+      bodyFirstLine: number;
+      at: (path: readonly PropertyKey[]) => number;
+    };
+
+/** Decodes a digest-like file and parses its frontmatter the way Astro does (YAML 1.1). */
+function splitFile(source: DigestSource, messages: FileMessages): SplitFile {
   const { file } = source;
   /** The whole file is unusable: one problem on its first line, and nothing else to check. */
-  const unusable = (field: string, problem: string, expected: string) => ({
-    problems: [{ file, line: 1, field, message: explain(problem, expected) }],
+  const unusable = (field: string, [problem, expected]: [string, string]) => ({
+    problems: [
+      {
+        file,
+        line: 1,
+        field,
+        message: messages.explain(problem, expected),
+      },
+    ],
   });
   const decoded = decodeUtf8(source.bytes);
-  if (decoded === undefined) {
-    return unusable(
-      '(file)',
-      '文件不是 UTF-8 编码（可能是 GBK/GB18030）',
-      '用 UTF-8 编码保存文件，各种编辑器都提供这个选项',
-    );
-  }
+  if (decoded === undefined) return unusable('(file)', messages.notUtf8);
   // Windows editors may save a byte-order mark; it is not part of the frontmatter.
   const text = decoded.replace(/^\uFEFF/, '');
-  if (text.trim() === '') {
-    return unusable('(file)', '文件是空的', '两行 --- 之间写字段，之后写摘要正文；`npm run new` 会写好完整的模板');
-  }
+  if (text.trim() === '') return unusable('(file)', messages.empty);
   const match = FRONTMATTER.exec(text);
-  if (!match) {
-    return unusable(
-      '(frontmatter)',
-      '文件开头没有 frontmatter',
-      '第一行写 ---，然后是各个字段，再写一行 ---，之后才是正文',
-    );
-  }
+  if (!match) return unusable('(frontmatter)', messages.noFrontmatter);
   // The frontmatter block ends with a newline, so its line count is the body's first line.
   const bodyFirstLine = match[0].split('\n').length;
   const body = text.slice(match[0].length);
@@ -137,10 +171,22 @@ export function checkDigest(
     };
   }
   const { document, lines, data } = yaml;
-  if (!isMap(document.contents)) {
-    return unusable('(frontmatter)', 'frontmatter 不是一组字段', '每行一个"字段: 值"，例如 title: "标题"');
-  }
+  if (!isMap(document.contents)) return unusable('(frontmatter)', messages.notAMap);
   const at = (path: readonly PropertyKey[]) => lineOf(document, lines, path, 1);
+  return { data, body, bodyFirstLine, at };
+}
+
+/** Checks one digest file. `now` decides which publication dates lie in the future. */
+export function checkDigest(
+  source: DigestSource,
+  vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
+  now: Date,
+  coverage?: GlyphCoverage,
+): { problems: ContentProblem[]; data?: DigestData } {
+  const { file } = source;
+  const split = splitFile(source, CHINESE_FILE_MESSAGES);
+  if ('problems' in split) return split;
+  const { data, body, bodyFirstLine, at } = split;
 
   const problems: ContentProblem[] = [];
   const parsed = digestSchema.safeParse(data);
@@ -181,6 +227,59 @@ export function checkDigest(
   const draft = isRecord(data) && data.draft === true;
   if (!draft) {
     for (const place of placeholderPlaces(data, body)) {
+      problems.push(
+        place.path === 'body'
+          ? { file, line: bodyFirstLine + (place.bodyLine ?? 1) - 1, field: 'body', message: place.message }
+          : { file, line: at(place.path), field: fieldName(place.path), message: place.message },
+      );
+    }
+  }
+  problems.push(...bodyProblems(file, body, bodyFirstLine));
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const hasErrors = problems.some((problem) => problem.severity !== 'warning');
+  return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
+}
+
+/**
+ * Checks one English edition against its schema and its Chinese digest (`digest` undefined when
+ * that digest is missing or failed its own check: then only the missing digest is reported).
+ * The body policy is the Chinese digests' own, unchanged.
+ */
+export function checkEnglishEdition(
+  source: DigestSource,
+  digest: { exists: boolean; data?: DigestData | undefined },
+  coverage?: GlyphCoverage,
+): { problems: ContentProblem[]; data?: EnglishEditionData } {
+  const { file } = source;
+  const id = collectionId(source.entry);
+  const split = splitFile(source, ENGLISH_FILE_MESSAGES);
+  if ('problems' in split) return split;
+  const { data, body, bodyFirstLine, at } = split;
+  const problems: ContentProblem[] = [];
+  const parsed = englishEditionSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({
+        file,
+        line: at(issue.path),
+        field: fieldName(issue.path) || '(frontmatter)',
+        message: issue.message,
+      });
+    }
+  } else if (!digest.exists) {
+    problems.push(...pairingProblems(file, id, parsed.data, undefined).map((problem) => ({ ...problem, line: 1 })));
+  } else if (digest.data) {
+    const pairing = pairingProblems(file, id, parsed.data, digest.data);
+    // The card can be drawn only from an edition that pairs with its digest.
+    const located =
+      pairing.length === 0 && coverage
+        ? englishCardGlyphProblems({ id, data: pairEdition(digest.data, parsed.data) }, coverage)
+        : pairing;
+    for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
+  }
+  // The edition is published when its digest is; a draft digest's edition may keep placeholders.
+  if (digest.data && !digest.data.draft) {
+    for (const place of placeholderPlaces(data, body, ENGLISH_PLACEHOLDERS)) {
       problems.push(
         place.path === 'body'
           ? { file, line: bodyFirstLine + (place.bodyLine ?? 1) - 1, field: 'body', message: place.message }
@@ -264,9 +363,12 @@ export function checkVocabulary<Schema extends z.ZodType>(
  * Checks one digest, turning anything unexpected into a problem of that file: one strange file
  * must never stop the others from being checked, nor end in a stack trace.
  */
-function checkDigestSafely(...args: Parameters<typeof checkDigest>): ReturnType<typeof checkDigest> {
+function checkSafely<Args extends [DigestSource, ...unknown[]], Data>(
+  check: (...args: Args) => { problems: ContentProblem[]; data?: Data },
+  ...args: Args
+): { problems: ContentProblem[]; data?: Data } {
   try {
-    return checkDigest(...args);
+    return check(...args);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
@@ -317,11 +419,18 @@ export function digestCheckKey(
 }
 
 /**
- * Checks the whole collection: the vocabularies, every digest, and ids that collide. With `memo`,
+ * Checks the whole collection: the vocabularies, every digest, ids that collide, and English
+ * editions. With `memo`,
  * a digest whose key is unchanged keeps its earlier verdict instead of being parsed again.
  */
 export function checkContent(
-  sources: { tags: VocabularySource; metrics: VocabularySource; digests: readonly DigestSource[] },
+  sources: {
+    tags: VocabularySource;
+    metrics: VocabularySource;
+    digests: readonly DigestSource[];
+    /** English editions (src/content/en/<id>.mdx), each paired with the digest of its id. */
+    english?: readonly DigestSource[];
+  },
   now: Date,
   coverage?: GlyphCoverage,
   memo?: DigestCheckMemo,
@@ -351,11 +460,19 @@ export function checkContent(
     const key = memo ? digestCheckKey(source, vocabulary, now, coverage !== undefined) : '';
     let result = memo?.recall(key);
     if (!result) {
-      result = checkDigestSafely(source, vocabulary, now, coverage);
+      result = checkSafely(checkDigest, source, vocabulary, now, coverage);
       memo?.remember(key, result);
     }
     problems.push(...result.problems);
     if (result.data) digests.set(id, result.data);
   }
-  return { problems, digests, metrics: metrics.valid };
+  const english = new Map<string, EnglishEditionData>();
+  for (const source of sources.english ?? []) {
+    const id = collectionId(source.entry);
+    const digest = { exists: fileById.has(id), data: digests.get(id) };
+    const result = checkSafely(checkEnglishEdition, source, digest, coverage);
+    problems.push(...result.problems);
+    if (result.data) english.set(id, result.data);
+  }
+  return { problems, digests, english, metrics: metrics.valid };
 }

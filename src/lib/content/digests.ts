@@ -8,10 +8,24 @@ import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } f
 import { placeholderProblems } from './placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
 import { TAG_PAGE_SIZE } from '../site/pagination.ts';
+import { pairingProblems } from './english-rules.ts';
+import { pairEdition, type EnglishDigestData } from './english.ts';
+import { ENGLISH_PLACEHOLDERS } from './placeholders.ts';
 
 export type Digest = CollectionEntry<'digests'>;
 export type Tag = CollectionEntry<'tags'>;
 export type Metric = CollectionEntry<'metrics'>;
+export type EnglishEdition = CollectionEntry<'digestsEn'>;
+
+/** A digest in English: its edition joined to the digest (english.ts), with both entries. */
+export interface EnglishDigest {
+  id: string;
+  data: EnglishDigestData;
+  /** The edition's MDX entry, for render() of its body. */
+  edition: EnglishEdition;
+  /** The Chinese digest it renders. */
+  digest: Digest;
+}
 
 export interface Content {
   /** Published digests, newest first (drafts too, in `npm run dev` only). */
@@ -22,15 +36,20 @@ export interface Content {
   metrics: Metric[];
   tagById: ReadonlyMap<string, Tag>;
   metricById: ReadonlyMap<string, Metric>;
+  /** The English editions of the digests in `digests`, newest first. */
+  english: EnglishDigest[];
+  /** The English edition of a digest, by the digest's id. */
+  englishById: ReadonlyMap<string, EnglishDigest>;
 }
 
 let loaded: Promise<Content> | undefined;
 
 async function load(): Promise<Content> {
-  const [allDigests, tags, metrics] = await Promise.all([
+  const [allDigests, tags, metrics, editions] = await Promise.all([
     getCollection('digests'),
     getCollection('tags'),
     getCollection('metrics'),
+    getCollection('digestsEn'),
   ]);
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
   const metricById = new Map(metrics.map((metric) => [metric.id, metric]));
@@ -45,12 +64,29 @@ async function load(): Promise<Content> {
     ),
     ...(isPublished(digest) ? placeholderProblems(digest.filePath ?? digest.id, digest.data, digest.body ?? '') : []),
   ]);
+  // The English editions pair with their digests (`npm run check:content` says the same with lines).
+  const digestById = new Map(allDigests.map((digest) => [digest.id, digest]));
+  for (const edition of editions) {
+    const digest = digestById.get(edition.id);
+    const file = edition.filePath ?? edition.id;
+    problems.push(...pairingProblems(file, edition.id, edition.data, digest?.data));
+    if (digest && isPublished(digest)) {
+      problems.push(...placeholderProblems(file, edition.data, edition.body ?? '', ENGLISH_PLACEHOLDERS));
+    }
+  }
   if (problems.length > 0) throw new ContentError(problems);
   // `astro dev` shows drafts, so contributors can preview a digest and its cards before publishing.
   // The flag is defined by the dev-preview integration in astro.config.mjs for `astro dev` only;
   // import.meta.env.DEV is not used because a stray NODE_ENV can turn it on in a build.
-  const visible = import.meta.env.PREVIEW_DRAFTS === true ? allDigests : allDigests.filter(isPublished);
-  return { digests: newestFirst(visible), tags, metrics, tagById, metricById };
+  const visible = newestFirst(import.meta.env.PREVIEW_DRAFTS === true ? allDigests : allDigests.filter(isPublished));
+  const editionById = new Map(editions.map((edition) => [edition.id, edition]));
+  // An edition is shown exactly when its digest is: drafts follow the digest's own flag.
+  const english = visible.flatMap((digest) => {
+    const edition = editionById.get(digest.id);
+    return edition ? [{ id: digest.id, data: pairEdition(digest.data, edition.data), edition, digest }] : [];
+  });
+  const englishById = new Map(english.map((entry) => [entry.id, entry]));
+  return { digests: visible, tags, metrics, tagById, metricById, english, englishById };
 }
 
 /** All content, read and checked once per build. */

@@ -9,10 +9,10 @@
  */
 import { neighbours } from './collection.ts';
 import { contentHash } from '../site/content-hash.ts';
-import type { Content, Digest } from './digests.ts';
+import type { Content, Digest, EnglishDigest, EnglishEdition } from './digests.ts';
 
 /** A digest as its file is: the hash Astro's loader keeps of it, and its id (the file's name). */
-function fileOf(digest: Digest | undefined): { id: string; file: string } | undefined {
+function fileOf(digest: Digest | EnglishEdition | undefined): { id: string; file: string } | undefined {
   if (!digest) return undefined;
   const file = digest.digest ?? contentHash({ data: digest.data, body: digest.body });
   return { id: digest.id, file: String(file) };
@@ -40,6 +40,23 @@ export function digestPageKey(content: Content, digest: Digest): string {
     newer: fileOf(newer),
     older: fileOf(older),
     vocabularies: vocabulariesOf(content),
+    // The page links to its English edition when there is one.
+    english: content.englishById.has(digest.id),
+  });
+}
+
+/**
+ * An English digest's page: its edition and its digest (which gives the report, dates and
+ * quotes), and the two English digests its navigation links to, by their editions.
+ */
+export function englishDigestPageKey(content: Content, english: EnglishDigest): string {
+  const { newer, older } = neighbours(content.english, english.id);
+  return contentHash({
+    page: 'english-digest',
+    edition: fileOf(english.edition),
+    digest: fileOf(english.digest),
+    newer: fileOf(newer?.edition),
+    older: fileOf(older?.edition),
   });
 }
 

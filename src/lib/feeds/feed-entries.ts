@@ -3,12 +3,12 @@
  * by the `ArticleRenderer` the route passes in, since src/lib never imports components), made
  * absolute for readers, and its share card, whose byte size the RSS enclosure must state.
  */
-import { getContent, tagOf, type Content, type Digest } from '../content/digests.ts';
+import { getContent, tagOf, type Content, type Digest, type EnglishDigest } from '../content/digests.ts';
 import { drawCard } from '../cards/card-files.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { feedWindow, type FeedDigest, type FeedImage } from './feeds.ts';
-import { digestShareCard } from '../cards/share-cards.ts';
-import { absoluteUrl, digestPath } from '../site/urls.ts';
+import { digestShareCard, englishDigestShareCard } from '../cards/share-cards.ts';
+import { absoluteUrl, digestPath, englishDigestPath } from '../site/urls.ts';
 
 /**
  * What a feed article shows; src/components/FeedArticle.astro renders it. A type, not an
@@ -62,6 +62,60 @@ export async function feedDigests(
         rendered.set(digest.id, entry);
       }
       return entry;
+    }),
+  );
+}
+
+/** What an English feed article shows; src/components/en/EnglishFeedArticle.astro renders it. */
+export type EnglishArticleInput = {
+  english: EnglishDigest;
+  image: FeedImage;
+};
+
+/** Renders an English digest's feed article to HTML (render-feed-article.ts). */
+export type EnglishArticleRenderer = (input: EnglishArticleInput) => Promise<string>;
+
+const renderedEnglish = new Map<string, Promise<FeedDigest>>();
+
+async function englishFeedDigest(
+  english: EnglishDigest,
+  site: URL,
+  render: EnglishArticleRenderer,
+): Promise<FeedDigest> {
+  const card = englishDigestShareCard(english);
+  const { path, alt, width, height } = card;
+  const image: FeedImage = { path, alt, width, height, bytes: (await drawCard(card)).byteLength };
+  const html = await render({ english, image });
+  const { title, description, pubDate, updatedDate } = english.data;
+  const page = englishDigestPath(english.id);
+  return {
+    id: english.id,
+    path: page,
+    title,
+    description,
+    pubDate,
+    updatedDate,
+    // Tag names are Chinese words of the shared vocabulary; an English feed carries none.
+    tags: [],
+    image,
+    contentHtml: prepareFeedHtml(html, absoluteUrl(page, site)),
+  };
+}
+
+/** Feed data for the English feeds: the newest FEED_ITEM_LIMIT English digests, each rendered once. */
+export function englishFeedDigests(
+  english: readonly EnglishDigest[],
+  site: URL,
+  render: EnglishArticleRenderer,
+): Promise<FeedDigest[]> {
+  return Promise.all(
+    feedWindow(english).map((entry) => {
+      let item = renderedEnglish.get(entry.id);
+      if (!item) {
+        item = englishFeedDigest(entry, site, render);
+        renderedEnglish.set(entry.id, item);
+      }
+      return item;
     }),
   );
 }

@@ -32,7 +32,22 @@ export interface FeedDigest {
   /** The full article, already prepared with prepareFeedHtml. */
   contentHtml: string;
   image?: FeedImage | undefined;
+  /** The item's page, when it is not the Chinese digest page (an English digest's). */
+  path?: string | undefined;
 }
+
+/** The page a feed item links to. */
+const pathOf = (digest: FeedDigest) => digest.path ?? digestPath(digest.id);
+
+/** Which edition a feed is of: its language and its home page. */
+export interface FeedEdition {
+  /** The feed's language, e.g. "zh-CN" or "en". */
+  language: string;
+  /** The site path of the edition's home page. */
+  homePath: string;
+}
+
+const CHINESE_EDITION: FeedEdition = { language: SITE.lang, homePath };
 
 /**
  * How many digests each feed carries (/rss.xml, /feed.json and every tag feed): the newest ones,
@@ -68,11 +83,12 @@ export function rssChannelExtras(
   feedPath: string,
   site: URL,
   digests: readonly FeedDigest[],
-  options: { hub?: string | undefined; extra?: Record<string, unknown> } = {},
+  options: { hub?: string | undefined; extra?: Record<string, unknown>; edition?: FeedEdition } = {},
 ): string {
   const changed = lastChanged(digests);
+  const edition = options.edition ?? CHINESE_EDITION;
   return xml.build({
-    language: SITE.lang,
+    language: edition.language,
     ...(changed && { lastBuildDate: changed.toUTCString() }),
     'atom:link': atomLinks(absoluteUrl(feedPath, site), options.hub),
     ...options.extra,
@@ -84,7 +100,7 @@ export function rssItem(digest: FeedDigest, site: URL): RSSFeedItem {
   const image = digest.image;
   return {
     title: stripInvalidXmlCharacters(digest.title),
-    link: absoluteUrl(digestPath(digest.id), site),
+    link: absoluteUrl(pathOf(digest), site),
     pubDate: digest.pubDate,
     description: stripInvalidXmlCharacters(digest.description),
     content: digest.contentHtml,
@@ -114,27 +130,29 @@ export function jsonFeed(options: {
   digests: readonly FeedDigest[];
   /** The WebSub hub the build names, if any. */
   hub?: string | undefined;
+  edition?: FeedEdition;
 }): string {
   const { site } = options;
+  const edition = options.edition ?? CHINESE_EDITION;
   const feed = generateJsonFeed({
     title: options.title,
-    home_page_url: absoluteUrl(homePath, site),
+    home_page_url: absoluteUrl(edition.homePath, site),
     feed_url: absoluteUrl(options.feedPath, site),
     ...jsonFeedHubs(options.hub),
     description: options.description,
-    language: SITE.lang,
+    language: edition.language,
     icon: absoluteUrl(faviconPath, site),
     favicon: absoluteUrl(faviconPath, site),
     items: options.digests.map((digest) => ({
-      id: absoluteUrl(digestPath(digest.id), site),
-      url: absoluteUrl(digestPath(digest.id), site),
+      id: absoluteUrl(pathOf(digest), site),
+      url: absoluteUrl(pathOf(digest), site),
       title: digest.title,
       summary: digest.description,
       content_html: digest.contentHtml,
       date_published: digest.pubDate,
       ...(digest.updatedDate && { date_modified: digest.updatedDate }),
       tags: [...digest.tags],
-      language: SITE.lang,
+      language: edition.language,
       ...(digest.image && { image: absoluteUrl(digest.image.path, site) }),
     })),
   });

@@ -15,11 +15,14 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
-import { digestPath, pagefindDir, pathInSite } from '../site/urls.ts';
+import { digestPath, englishDigestPath, pagefindDir, pathInSite } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
 export interface IndexSummary {
+  /** Pages in every language's index. */
   pages: number;
+  /** Of them, English digest pages. */
+  english: number;
   /** Files written into the index folder. */
   files: number;
   outputPath: string;
@@ -27,9 +30,16 @@ export interface IndexSummary {
   reused: boolean;
 }
 
-/** Digest pages in a built site: `digests/<id>/index.html`, the only pages that are indexed. */
-export function countDigestPages(siteDir: string): number {
-  const digestsDir = join(siteDir, 'digests');
+/** The folders of digest pages, Chinese and English, inside a built site (`digests`, `en/digests`). */
+const DIGEST_FOLDERS = [digestPath(''), englishDigestPath('')].map((path) => pathInSite(path).slice(1, -1));
+
+/**
+ * Digest pages in a built site: `digests/<id>/index.html`, or with `folder` the English ones
+ * under `en/digests/`: the only pages that are indexed.
+ */
+export function countDigestPages(siteDir: string, folder = DIGEST_FOLDERS[0] ?? 'digests'): number {
+  const digestsDir = join(siteDir, folder);
+  if (!existsSync(digestsDir)) return 0;
   return readdirSync(digestsDir, { withFileTypes: true }).filter(
     (entry) => entry.isDirectory() && readdirSync(join(digestsDir, entry.name)).includes('index.html'),
   ).length;
@@ -50,43 +60,22 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** The digest pages' files, as a glob relative to the built site (digests, any id, index.html). */
-const digestPagesGlob = `${pathInSite(digestPath('*')).slice(1)}index.html`;
-
-/**
- * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search
- * page has its own small interface, since theirs inject styles the site's CSP forbids; leaving
- * them out keeps the published JavaScript to what the search page actually loads.
- */
-const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-
-/** Pages in a written index, from its entry file (one index per language; ours has one). */
-export function indexedPages(outputPath: string): number {
-  const entry: { languages: Record<string, { page_count: number }> } = JSON.parse(
-    readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'),
-  );
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
+/** The digest pages' files, Chinese and English, as a glob relative to the built site. */
+const digestPagesGlob = `{${DIGEST_FOLDERS.join(',')}}/*/index.html`;
 
 /**
  * What Pagefind runs with, but the folder. Only the digest pages are indexed (data-pagefind-body),
  * so only they are read: parsing the other ~6,000 pages at 1,000 digests took ~5 s for nothing.
  */
-const PAGEFIND_OPTIONS = [
-  '--output-subdir',
-  pagefindDir,
-  '--glob',
-  digestPagesGlob,
-  '--force-language',
-  'zh-cn',
-  '--quiet',
-];
+const PAGEFIND_OPTIONS = ['--output-subdir', pagefindDir, '--glob', digestPagesGlob, '--quiet'];
 
 /** The files of a built site that the index is made from (what PAGEFIND_OPTIONS' glob reads). */
 export function indexedPageFiles(siteDir: string): string[] {
-  const digestsDir = join(siteDir, 'digests');
-  return readdirSync(digestsDir)
-    .map((id) => join('digests', id, 'index.html'))
+  return DIGEST_FOLDERS.flatMap((folder) =>
+    existsSync(join(siteDir, folder))
+      ? readdirSync(join(siteDir, folder)).map((id) => join(folder, id, 'index.html'))
+      : [],
+  )
     .filter((file) => existsSync(join(siteDir, file)))
     .sort();
 }
@@ -113,11 +102,32 @@ export function searchIndexKey(siteDir: string, binary = pagefindBinary()): stri
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The languages of the index, as Pagefind names them from each page's `<html lang>`. */
+export const INDEX_LANGUAGES = { chinese: 'zh-cn', english: 'en' } as const;
+
 /**
- * Indexes `siteDir` and writes the index into it. Every page is zh-CN; the language is forced
- * anyway, so the index always segments Chinese words (with its default language Pagefind
- * misses words inside a sentence). Throws, saying what went wrong, when Pagefind fails or the
- * index does not hold exactly one page per digest.
+ * Pagefind's ready-made interfaces (and its highlighter), which it always writes. The search
+ * page has its own small interface, since theirs inject styles the site's CSP forbids; leaving
+ * them out keeps the published JavaScript to what the search page actually loads.
+ */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+/** Pages in a written index by language, from its entry file (Pagefind keeps one index per language). */
+export function indexedPages(outputPath: string): Record<string, number> {
+  const entry: { languages: Record<string, { page_count: number }> } = JSON.parse(
+    readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'),
+  );
+  return Object.fromEntries(
+    Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]),
+  );
+}
+
+/**
+ * Indexes `siteDir` and writes the index into it: one index per language, from each page's
+ * `<html lang>`, so Chinese pages (zh-CN) are segmented as Chinese (with its default language
+ * Pagefind misses words inside a sentence) and English ones stemmed as English. The search page
+ * of each language loads its own. Throws, saying what went wrong, when Pagefind fails or an
+ * index does not hold exactly one page per digest of its language.
  *
  * With `cacheDir`, the last index is kept there under its searchIndexKey and copied back when no
  * indexed page changed: an unchanged rebuild of 1,000 digests spent ~6.5 s re-indexing them.
@@ -125,8 +135,7 @@ export function searchIndexKey(siteDir: string, binary = pagefindBinary()): stri
 export async function buildSearchIndex(siteDir: string, cacheDir?: string): Promise<IndexSummary> {
   const outputPath = join(siteDir, pagefindDir);
   const binary = pagefindBinary();
-  const key = cacheDir ? searchIndexKey(siteDir, binary) : undefined;
-  const cached = cacheDir && key ? join(cacheDir, key) : undefined;
+  const cached = cacheDir ? join(cacheDir, searchIndexKey(siteDir, binary)) : undefined;
   if (cached && existsSync(cached)) {
     await cp(cached, outputPath, { recursive: true });
     return { ...checkedIndex(siteDir, outputPath), reused: true };
@@ -149,14 +158,25 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   return { ...summary, reused: false };
 }
 
-/** The index's size, once proven to hold exactly one page per digest. */
+/** The index's size, once proven to hold exactly one page per digest of each language. */
 function checkedIndex(siteDir: string, outputPath: string): Omit<IndexSummary, 'reused'> {
   // Every digest page carries data-pagefind-body; a page without it would be left out silently.
-  const pages = indexedPages(outputPath);
-  const expected = countDigestPages(siteDir);
-  if (pages !== expected) {
-    throw new Error(`搜索索引收录了 ${pages} 个页面，应为 ${expected} 篇摘要各一页（只有摘要页带 data-pagefind-body）`);
+  const indexed = indexedPages(outputPath);
+  const english = countDigestPages(siteDir, DIGEST_FOLDERS[1]);
+  const expected: Record<string, number> = {
+    [INDEX_LANGUAGES.chinese]: countDigestPages(siteDir),
+    ...(english > 0 && { [INDEX_LANGUAGES.english]: english }),
+  };
+  const languages = new Set([...Object.keys(indexed), ...Object.keys(expected)]);
+  for (const language of languages) {
+    if (indexed[language] !== expected[language]) {
+      throw new Error(
+        `搜索索引的 ${language} 部分收录了 ${indexed[language] ?? 0} 个页面，应为 ${expected[language] ?? 0} 篇摘要各一页` +
+          '（只有摘要页带 data-pagefind-body；语言取自页面的 <html lang>）',
+      );
+    }
   }
   const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return { pages, files: files.length, outputPath };
+  const pages = Object.values(indexed).reduce((sum, count) => sum + count, 0);
+  return { pages, english, files: files.length, outputPath };
 }

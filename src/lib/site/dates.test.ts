@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatChineseDate,
+  formatEnglishDate,
+  formatPartialEnglishDate,
   formatPartialChineseDate,
   fullDateProblem,
   isoDay,
@@ -48,5 +50,17 @@ describe('formatting', () => {
     expect(formatPartialChineseDate('2023-12-14')).toBe('2023年12月14日');
     expect(formatPartialChineseDate('2023-12')).toBe('2023年12月');
     expect(formatPartialChineseDate('2023')).toBe('2023年');
+  });
+});
+
+describe('English dates', () => {
+  it('formats a digest date in China Standard Time, day first', () => {
+    expect(formatEnglishDate(publicationInstant('2026-11-20'))).toBe('20 November 2026');
+  });
+
+  it('formats a report date to the precision the report states', () => {
+    expect(formatPartialEnglishDate('2023-12-14')).toBe('14 December 2023');
+    expect(formatPartialEnglishDate('2023-12')).toBe('December 2023');
+    expect(formatPartialEnglishDate('2023')).toBe('2023');
   });
 });

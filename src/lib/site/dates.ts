@@ -67,3 +67,37 @@ export function formatPartialChineseDate(text: string): string {
   const [year, month, day] = text.split('-').map(Number);
   return `${year}年` + (month ? `${month}月` : '') + (day ? `${day}日` : '');
 }
+
+const englishDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SITE_TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "20 November 2026" for a digest date on the English pages (China Standard Time, as the Chinese). */
+export function formatEnglishDate(date: Date): string {
+  return englishDate.format(date);
+}
+
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "14 December 2023", "December 2023" or "2023" for a report date as the report states it. */
+export function formatPartialEnglishDate(text: string): string {
+  const [year, month, day] = text.split('-').map(Number);
+  const monthName = month ? ENGLISH_MONTHS[month - 1] : undefined;
+  return [day, monthName, year].filter((part) => part !== undefined).join(' ');
+}

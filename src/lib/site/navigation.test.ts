@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAIN_NAV, mainNav } from './navigation.ts';
+import { languageSwitch, MAIN_NAV, mainNav, navFor } from './navigation.ts';
+import { SITE, SITE_EN } from './site.ts';
 import {
   aboutPath,
   archivePath,
   archiveYearPath,
   digestPath,
+  englishDigestPath,
+  englishHomePath,
+  englishRssPath,
   figuresIndexPath,
   homePath,
   metricPath,
@@ -56,5 +60,28 @@ describe('mainNav', () => {
     const nested = [...MAIN_NAV, { href: `${figuresIndexPath}china-model-count/`, label: '模型数量' }];
     const marked = mainNav(metricPath('china-model-count'), nested).filter((link) => link.current);
     expect(marked.map((link) => link.label)).toEqual(['模型数量']);
+  });
+});
+
+describe('the English edition’s navigation and the language switch', () => {
+  it('gives English pages their own index and feed, the index current on itself only', () => {
+    expect(navFor(SITE_EN.lang, englishHomePath).map(({ href, current }) => [href, current])).toEqual([
+      [englishHomePath, true],
+      [englishRssPath, false],
+    ]);
+    expect(navFor(SITE_EN.lang, englishDigestPath('a')).filter((link) => link.current)).toEqual([]);
+    expect(navFor(SITE.lang, archivePath).map(({ href }) => href)).toEqual(MAIN_NAV.map(({ href }) => href));
+  });
+
+  it('leads to the counterpart in its own language, or to the other edition’s home', () => {
+    expect(languageSwitch(SITE.lang, englishDigestPath('a'))).toEqual({
+      href: englishDigestPath('a'),
+      lang: SITE_EN.lang,
+      label: 'English',
+      hint: ' (this page in English)',
+    });
+    expect(languageSwitch(SITE.lang).href).toBe(englishHomePath);
+    expect(languageSwitch(SITE_EN.lang)).toMatchObject({ href: homePath, lang: SITE.lang, label: '中文' });
+    expect(languageSwitch(SITE_EN.lang, digestPath('a')).hint).toBe('（本页中文版）');
   });
 });

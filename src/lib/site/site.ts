@@ -9,6 +9,19 @@ export const SITE = {
   ogLocale: 'zh_CN',
 } as const;
 
+/** The same facts for the English edition under /en/. */
+export const SITE_EN = {
+  name: SITE.englishName,
+  tagline: 'Digests of China’s large-model industry reports',
+  description:
+    "Hundred Models Watch reads research reports, government briefings and press coverage of China's large-model industry one by one, in our own words, and quotes the report's original Chinese beside every figure.",
+  lang: 'en',
+  ogLocale: 'en_GB',
+} as const;
+
+/** A page's language: the Chinese site, or its English edition. */
+export type SiteLanguage = typeof SITE.lang | typeof SITE_EN.lang;
+
 /**
  * Where the site is deployed; every absolute URL (feeds, canonical links, cards in meta tags) is
  * built on it. Set SITE_URL when building for a real host.
@@ -35,4 +48,24 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
+}
+
+/** The longest `<title>` the HTML check accepts; search results cut titles near this anyway. */
+export const MAX_TITLE_LENGTH = 70;
+
+/**
+ * A page's `<title>`: "<title> · <site>", or the title alone when that is too long, or the
+ * title cut at a word boundary with "…" when even it is (English headlines run long; the page's
+ * h1 and og:title keep every word). Lengths are counted in code points as the HTML check counts
+ * them, in the page's source: an apostrophe written out as &#39; counts five.
+ */
+export function documentTitle(title: string, siteName: string, limit = MAX_TITLE_LENGTH): string {
+  const length = (text: string) => Array.from(text.replace(/["'&<>]/g, '&#39;')).length;
+  const withSite = `${title} · ${siteName}`;
+  if (length(withSite) <= limit) return withSite;
+  if (length(title) <= limit) return title;
+  let kept = title;
+  while (length(kept) > limit - 1) kept = Array.from(kept).slice(0, -1).join('');
+  const atWord = kept.replace(/[\s,:;.–—-]+\S*$/u, '');
+  return `${atWord.length >= kept.length / 2 ? atWord : kept}…`;
 }

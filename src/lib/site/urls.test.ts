@@ -8,6 +8,13 @@ import {
   emailTextPath,
   feedsOpmlPath,
   feedStylesheetPath,
+  englishDigestCardPath,
+  englishDigestPath,
+  englishFigureInDigestPath,
+  englishHomePath,
+  englishJsonFeedPath,
+  englishRssPath,
+  englishSearchPath,
   figureInDigestPath,
   figurePath,
   figurePosterPath,
@@ -23,6 +30,16 @@ import {
 } from './urls.ts';
 
 describe('urls', () => {
+  it('puts the English edition under /en/, its cards beside the Chinese ones', () => {
+    expect(englishHomePath).toBe('/en/');
+    expect(englishDigestPath('ai-white-paper')).toBe('/en/digests/ai-white-paper/');
+    expect(englishFigureInDigestPath('ai-white-paper', 'scale')).toBe('/en/digests/ai-white-paper/#figure-scale');
+    expect(englishRssPath).toBe('/en/rss.xml');
+    expect(englishJsonFeedPath).toBe('/en/feed.json');
+    expect(englishSearchPath).toBe('/en/search/');
+    expect(englishDigestCardPath('ai-white-paper')).toBe('/cards/en/ai-white-paper.png');
+  });
+
   it('builds every route from one place', () => {
     expect(digestPath('ai-white-paper')).toBe('/digests/ai-white-paper/');
     expect(figurePath('ai-white-paper', 'scale')).toBe('/digests/ai-white-paper/figures/scale/');

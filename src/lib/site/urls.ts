@@ -131,3 +131,18 @@ export const sitemapPath = at('sitemap-index.xml');
 
 /** The site's icon. */
 export const faviconPath = at('favicon.svg');
+
+/**
+ * The English edition, under /en/: its home (the one English index: at this size one list
+ * reads better than an archive and tag pages), a page per English digest, its feeds and search.
+ */
+export const englishHomePath = at('en/');
+export const englishDigestPath = (digestId: string) => `${englishHomePath}digests/${digestId}/`;
+export const englishFigureInDigestPath = (digestId: string, figureId: string) =>
+  `${englishDigestPath(digestId)}#${figureAnchorId(figureId)}`;
+export const englishRssPath = `${englishHomePath}rss.xml`;
+export const englishJsonFeedPath = `${englishHomePath}feed.json`;
+export const englishSearchPath = `${englishHomePath}search/`;
+
+/** An English digest's share card (PNG, 1200x630), beside the Chinese cards. */
+export const englishDigestCardPath = (digestId: string) => at(`cards/en/${digestId}.png`);

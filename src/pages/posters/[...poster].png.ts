@@ -6,8 +6,8 @@ import { pathInSite } from '../../lib/site/urls.ts';
 export const getStaticPaths = (async () => {
   // getStaticPaths has no `site` argument; import.meta.env.SITE is Astro's `site` setting, the
   // base of the URL each poster's QR code encodes.
-  const { digests, metrics } = await getContent();
-  const posters = await drawablePosters(digests, metrics, import.meta.env.SITE);
+  const { digests, metrics, english } = await getContent();
+  const posters = await drawablePosters(digests, metrics, import.meta.env.SITE, english);
   // Listing them starts drawing every one the cache lacks. A build then publishes them from the
   // cache (share-images.json.ts) rather than as one route each; `astro dev` serves them here.
   if (import.meta.env.SHARE_IMAGES_LINKED) return [];

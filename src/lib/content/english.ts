@@ -1,0 +1,97 @@
+/**
+ * An English edition joined to its Chinese digest: the English words where the edition gives
+ * them, everything else (report, dates, tags, each figure's quote and as-of) from the digest.
+ * Pages, feeds and cards read this joined form, so nothing shared is ever read from two places.
+ */
+import type { DigestData, Figure, Source, SourceKind } from './schema.ts';
+import { bookTitle } from './source.ts';
+import { formatPartialEnglishDate } from '../site/dates.ts';
+import type { EnglishEditionData, EnglishFigure } from './english-schema.ts';
+
+/** A figure of the digest with its English rendering beside it. */
+export interface PairedFigure extends Figure {
+  /** The English value, label and our translation of `quote`. */
+  en: Omit<EnglishFigure, 'id'>;
+  /** Where the English file lists it (its `figures[i]`), for messages about the English words. */
+  editionIndex: number;
+}
+
+/** What an English page, feed item or card shows of one digest. */
+export interface EnglishDigestData extends Omit<DigestData, 'title' | 'description' | 'figures'> {
+  title: string;
+  description: string;
+  /** The digest's figures, in the digest's order, each with its English rendering. */
+  figures: PairedFigure[];
+  /** The Chinese digest's own title, for the link to it and for lang="zh-CN" mentions. */
+  chineseTitle: string;
+}
+
+/**
+ * Joins an edition to its digest. The content check has proven they pair (same figure ids); a
+ * figure without English here means that proof was skipped, which is a bug, not bad content.
+ */
+export function pairEdition(digest: DigestData, edition: EnglishEditionData): EnglishDigestData {
+  const english = new Map(edition.figures.map((figure, index) => [figure.id, { ...figure, index }]));
+  return {
+    ...digest,
+    title: edition.title,
+    description: edition.description,
+    chineseTitle: digest.title,
+    figures: digest.figures.map((figure) => {
+      const en = english.get(figure.id);
+      if (!en) throw new Error(`Figure "${figure.id}" has no English rendering: the pairing check did not run`);
+      return {
+        ...figure,
+        en: { value: en.value, label: en.label, quoteTranslation: en.quoteTranslation },
+        editionIndex: en.index,
+      };
+    }),
+  };
+}
+
+/** The kinds of report, as English readers see them (schema.ts SOURCE_KINDS in Chinese). */
+export const SOURCE_KINDS_EN: Record<SourceKind, string> = {
+  'journal-article': 'journal article',
+  'government-briefing': 'government briefing',
+  newspaper: 'newspaper report',
+  magazine: 'magazine article',
+  'white-paper': 'white paper',
+  other: 'other',
+};
+
+export const NOT_STATED_EN = 'not stated';
+
+/**
+ * A report cited on an English page. The title, publisher and authors stay as the report writes
+ * them (Chinese, marked lang="zh-CN" by the page); what is ours is English.
+ */
+export interface EnglishCitation {
+  /** The report's own title in title marks, as the Chinese pages cite it. */
+  title: string;
+  kind: string;
+  /** The publisher as the report names it, or undefined when it does not. */
+  publisher?: string | undefined;
+  /** The authors as the report names them, or undefined when it names none. */
+  authors?: string | undefined;
+  date: string;
+  datetime?: string | undefined;
+  url?: string | undefined;
+}
+
+export function englishCitationOf(source: Source): EnglishCitation {
+  return {
+    title: bookTitle(source.title),
+    kind: SOURCE_KINDS_EN[source.kind],
+    publisher: source.publisher,
+    authors: source.authors.length > 0 ? source.authors.join('、') : undefined,
+    date: source.date ? formatPartialEnglishDate(source.date) : NOT_STATED_EN,
+    datetime: source.date,
+    url: source.url,
+  };
+}
+
+/** "《标题》 (white paper, 发布方)": the one-line citation of English cards. */
+export function englishShortCitation(source: Source): string {
+  const by = source.publisher ?? (source.authors.length > 0 ? source.authors.join('、') : undefined);
+  return `${bookTitle(source.title)} (${SOURCE_KINDS_EN[source.kind]}${by ? `, ${by}` : ''})`;
+}
