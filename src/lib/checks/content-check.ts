@@ -8,7 +8,15 @@
 import { slug } from 'github-slugger';
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { bodyProblems } from '../content/body-check.ts';
+import type { ImageFacts } from '../content/images.ts';
 import { placeholderPlaces } from '../content/placeholders.ts';
+import { fileNameFormProblem, idKey, twinNamesMessage } from '../content/file-names.ts';
+import {
+  INVISIBLE_CHARACTERS,
+  invisibleCharacters,
+  invisibleCharactersMessage,
+  textFields,
+} from '../content/invisible-characters.ts';
 import { readYaml } from '../content/safe-yaml.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
 import { isoDay } from '../site/dates.ts';
@@ -84,6 +92,7 @@ export function checkDigest(
   vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
   now: Date,
   coverage?: GlyphCoverage,
+  images: ReadonlyMap<string, ImageFacts> = new Map(),
 ): { problems: ContentProblem[]; data?: DigestData } {
   const { file } = source;
   /** The whole file is unusable: one problem on its first line, and nothing else to check. */
@@ -149,8 +158,12 @@ export function checkDigest(
         vocabulary.tagIds,
         vocabulary.metricIds,
       ),
+      // An invisible character has a rule of its own (below), not a second message about the font.
       ...(coverage
-        ? cardGlyphProblems({ id: collectionId(source.entry), filePath: file, data: parsed.data }, coverage)
+        ? cardGlyphProblems(
+            { id: collectionId(source.entry), filePath: file, data: parsed.data },
+            (codePoint) => INVISIBLE_CHARACTERS.has(codePoint) || coverage(codePoint),
+          )
         : []),
     ];
     for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
@@ -177,7 +190,19 @@ export function checkDigest(
       );
     }
   }
-  problems.push(...bodyProblems(file, body, bodyFirstLine));
+  for (const [path, value] of textFields(data)) {
+    const found = invisibleCharacters(value);
+    if (found.length > 0) {
+      problems.push({ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found) });
+    }
+  }
+  body.split('\n').forEach((line, index) => {
+    const found = invisibleCharacters(line);
+    if (found.length > 0) {
+      problems.push({ file, line: bodyFirstLine + index, field: 'body', message: invisibleCharactersMessage(found) });
+    }
+  });
+  problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
@@ -260,7 +285,13 @@ function checkDigestSafely(...args: Parameters<typeof checkDigest>): ReturnType<
 
 /** Checks the whole collection: the vocabularies, every digest, and ids that collide. */
 export function checkContent(
-  sources: { tags: VocabularySource; metrics: VocabularySource; digests: readonly DigestSource[] },
+  sources: {
+    tags: VocabularySource;
+    metrics: VocabularySource;
+    digests: readonly DigestSource[];
+    /** The files of the digests folder that are not digests, by path relative to it. */
+    images?: ReadonlyMap<string, ImageFacts>;
+  },
   now: Date,
   coverage?: GlyphCoverage,
 ): CheckResult {
@@ -268,26 +299,32 @@ export function checkContent(
   const metrics = checkVocabulary(sources.metrics, 'metric');
   const problems = [...tags.problems, ...metrics.problems];
   const digests = new Map<string, DigestData>();
-  const fileById = new Map<string, string>();
+  // Ids are compared as a reader sees them (file-names.ts): each file of a group that shares an
+  // address is named, with the others; the first of them is still checked.
+  const filesByKey = new Map<string, string[]>();
+  for (const source of sources.digests) {
+    const key = idKey(collectionId(source.entry));
+    filesByKey.set(key, [...(filesByKey.get(key) ?? []), source.file]);
+  }
   for (const source of sources.digests) {
     const id = collectionId(source.entry);
-    const earlier = fileById.get(id);
-    if (earlier) {
-      problems.push({
-        file: source.file,
-        line: 1,
-        field: '(file name)',
-        message: explain(
-          `这篇摘要的网址 /digests/${id}/ 已被 ${earlier} 占用`,
-          '别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"',
-        ),
-      });
-      continue;
+    const formProblem = fileNameFormProblem(source.entry);
+    if (formProblem) problems.push({ file: source.file, line: 1, field: '(file name)', message: formProblem });
+    const twins = filesByKey.get(idKey(id)) ?? [];
+    const others = twins.filter((file) => file !== source.file);
+    if (others.length > 0) {
+      problems.push({ file: source.file, line: 1, field: '(file name)', message: twinNamesMessage(id, others) });
+      if (twins[0] !== source.file) continue;
     }
-    fileById.set(id, source.file);
-    const result = checkDigestSafely(source, { tagIds: tags.ids, metricIds: metrics.ids }, now, coverage);
+    const result = checkDigestSafely(
+      source,
+      { tagIds: tags.ids, metricIds: metrics.ids },
+      now,
+      coverage,
+      sources.images,
+    );
     problems.push(...result.problems);
-    if (result.data) digests.set(id, result.data);
+    if (result.data && !formProblem && others.length === 0) digests.set(id, result.data);
   }
   // checkVocabulary parsed these with metricSchema.
   return { problems, digests, metrics: metrics.valid as { id: string; data: MetricData }[] };

@@ -17,6 +17,7 @@ describe('contentSecurityPolicy', () => {
     expect(policy['default-src']).toEqual(["'none'"]);
     expect(policy['base-uri']).toEqual(["'none'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
+    expect(policy['img-src']).toEqual(["'self'"]);
     expect(policy['connect-src']).toBeUndefined();
   });
 

@@ -22,7 +22,8 @@ export function contentSecurityPolicy(page?: PageScripts): string {
     ['default-src', "'none'"],
     ['script-src', ...scriptSources],
     ['style-src', "'self'"],
-    ['img-src', "'self'", 'https:'],
+    // A digest shows local images only (src/lib/content/images.ts): no page loads one from elsewhere.
+    ['img-src', "'self'"],
     ...(page?.connect ? [['connect-src', ...page.connect] as [string, ...string[]]] : []),
     ['manifest-src', "'self'"],
     ['base-uri', "'none'"],
