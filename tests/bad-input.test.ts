@@ -102,7 +102,8 @@ const CASES: Record<string, string> = {
 const IMAGE_FILES: Record<string, Buffer | string> = {
   // A valid PNG header declaring 30000×30000 pixels: a few bytes that would take 2.7 GB to decode.
   'huge-image/bomb.png': pngHeader(30_000, 30_000),
-  'disguised-svg/chart.png': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  'disguised-svg/chart.png':
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>',
 };
 
 /** The signature, IHDR and IEND chunks of a PNG of this size, with no pixel data. */
@@ -318,10 +319,10 @@ describe('names are compared as a reader sees them', () => {
         expect(run.status).toBe(1);
         const lines = run.output.split('\n');
         expect(lines).toContain(
-          `src/content/digests/${NFC}:1  (file name)  这篇摘要的网址 /digests/caf\u00e9-digest/ 与 src/content/digests/${NFD}${TWIN}`,
+          `src/content/digests/${NFC}:1  (file name)  这篇摘要的网址 /digests/caf\u00e9-digest/ 与 src/content/digests/${NFD} ${TWIN}`,
         );
         expect(lines).toContain(
-          `src/content/digests/${NFD}:1  (file name)  这篇摘要的网址 /digests/cafe\u0301-digest/ 与 src/content/digests/${NFC}${TWIN}`,
+          `src/content/digests/${NFD}:1  (file name)  这篇摘要的网址 /digests/cafe\u0301-digest/ 与 src/content/digests/${NFC} ${TWIN}`,
         );
         expect(lines).toContain(
           `src/content/digests/${NFD}:1  (file name)  文件名 "${NFD}" 不是 NFC 规范形式（含组合字符 U+0301）：看起来一样的网址，与读者输入的并不相同（应为：把带附加符号的字母重新键入后保存文件名；或改用英文小写加连字符的文件名，例如 "guangxi-briefing-2023.mdx"）`,

@@ -126,7 +126,7 @@ describe('a local image in a digest of its own folder', () => {
     const email = readFileSync(join(siteDir(), digestPath(DIGEST), 'email.html'), 'utf8');
     const htmls = {
       rss: rss.items?.find((item) => item.link === pageUrl)?.content?.encoded ?? '',
-      json: json.items.find((item) => item.url === pageUrl)?.content_html ?? '',
+      json: json.items?.find((item) => item.url === pageUrl)?.content_html ?? '',
       email,
     };
     for (const [where, html] of Object.entries(htmls)) {
