@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/layout/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/content/**/*.test.ts',
+            'tests/layout/**/*.test.ts',
+          ],
           // Vitest replaces CSS imports with empty strings; the email edition reads the site's
           // design tokens as text (src/lib/email/styles.ts), so that one file is kept.
           css: { include: [/src\/styles\/tokens\.css/] },
