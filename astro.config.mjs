@@ -7,6 +7,8 @@ import { siteUrl } from './src/lib/site/site.ts';
 import { basePath } from './src/lib/site/urls.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
 import { shareImageFiles } from './src/lib/cards/share-image-files.ts';
+import { regularContentFiles } from './src/lib/content/regular-files.ts';
+import { IMAGE_PIXEL_LIMIT } from './src/lib/content/images.ts';
 
 /**
  * What contributors see in `astro dev` only: drafts, and a page listing every share card.
@@ -51,7 +53,22 @@ export default defineConfig({
   markdown: {
     processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [contentPolicyPlugin()] }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), devPreview(), shareImageFiles()],
+  // First: nothing is read from src/content/ or public/ while either holds a symbolic link.
+  integrations: [
+    regularContentFiles(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') }),
+    devPreview(),
+    shareImageFiles(),
+  ],
+  // A digest's images (src/lib/content/images.ts) go through astro:assets: resized, modern
+  // formats, width, height and srcset. No remote image is ever fetched, so the CSP says
+  // img-src 'self'. Sizing styles come from the site's own CSS file, never inline.
+  image: {
+    layout: 'constrained',
+    responsiveStyles: false,
+    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: IMAGE_PIXEL_LIMIT } },
+  },
   devToolbar: { enabled: false },
   // Every page's CSS is a file, never an inline <style>, so the Content-Security-Policy each page
   // carries (src/lib/site/csp.ts) can allow styles from this site only, with no hashes to keep in step.

@@ -10,15 +10,20 @@
  * missing card and poster, then Astro, then Pagefind. It ends by printing the peak memory of the
  * largest Node process (`Peak memory: 812 MB`, src/lib/site/build-log.ts), which the site benchmark reads; the benchmark
  * also samples the whole process tree, Pagefind included.
+ *
+ * One build at a time per output folder (scripts/lib/build-lock.ts): a second build started
+ * meanwhile prints one line naming the running build's process and exits 1, touching nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex } from '../src/lib/search/build-index.ts';
 import { basePath, EMAIL_EDITIONS_DIR, emailEditionsRoute, pathInSite } from '../src/lib/site/urls.ts';
 import { peakMemoryLine } from '../src/lib/site/build-log.ts';
+import { takeBuildLock } from './lib/build-lock.ts';
 import { peakMemoryMb } from './lib/memory-log.ts';
 import type { SiteBuildOutcome, SiteBuildStep } from './lib/site-build.ts';
 
@@ -26,6 +31,7 @@ const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, values['out-dir']);
 const staging = `${outDir}.staging`;
+const lockPath = `${outDir}.lock`;
 
 /**
  * How the site build's native allocators hand memory back. Rolldown and Astro's compiler (Rust,
@@ -148,6 +154,25 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
   await publish();
   console.log(`\n构建完成，已发布到 ${values['out-dir']}/。`);
   return { exitCode: 0, stepsPeakMb };
+}
+
+const lock = takeBuildLock(lockPath);
+if (lock.kind === 'busy') {
+  console.error(
+    `另一个构建正在进行（进程 ${lock.pid}），本次构建没有开始；${values['out-dir']}/ 与 ${values['out-dir']}.staging/ 都没有改动。等它结束后再运行 npm run build。`,
+  );
+  process.exit(1);
+}
+if (lock.takenOverFrom !== undefined) {
+  console.log(
+    `上一次构建（进程 ${lock.takenOverFrom}）没有正常结束，留下了构建锁 ${values['out-dir']}.lock；那个进程已经不在了，本次构建接管了它。`,
+  );
+}
+// The lock goes with this process however it ends; a SIGKILL leaves it, and the next build
+// finds its process gone. A step still running sees its IPC channel close and exits too.
+process.on('exit', lock.release);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => process.exit(128 + constants.signals[signal]));
 }
 
 const { exitCode, stepsPeakMb } = await main();

@@ -3,51 +3,84 @@
  * prints every problem as `file:line  field  问题（应为：…）`. The build runs the
  * same check first. Exits 1 when there is an error; warnings alone do not fail.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../src/lib/content/content-rules.ts';
+import { listContentFiles, readRegularFile } from '../src/lib/content/regular-files.ts';
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
 import { openCheckCache, rulesVersion } from '../src/lib/checks/check-cache.ts';
+import type { ImageFacts } from '../src/lib/content/images.ts';
+import { imageMetadata } from 'astro/assets/utils';
 import { checkContent, type CheckResult } from '../src/lib/checks/content-check.ts';
 import { contentCheckSummary } from '../src/lib/checks/step-summary.ts';
 
 const DIGESTS_DIR = 'src/content/digests';
 /** English editions, one per digest at most, named like their digest: src/content/en/<id>.mdx. */
 const ENGLISH_DIR = 'src/content/en';
-
-/** The .mdx files under `dir` (relative to `root`), as content-check sources; none when it is absent. */
-function mdxSources(root: string, dir: string) {
-  const full = join(root, dir);
-  if (!existsSync(full)) return [];
-  return readdirSync(full, { recursive: true, encoding: 'utf8' })
-    .filter((entry) => entry.endsWith('.mdx'))
-    .sort()
-    .map((entry) => ({ file: `${dir}/${entry}`, entry, bytes: readFileSync(join(full, entry)) }));
-}
+const TAGS_FILE = 'src/content/tags.yaml';
+const METRICS_FILE = 'src/content/metrics.yaml';
 
 /**
- * Reads and checks the content of the project at `root`, share-card characters included. A
- * digest unchanged since the last run keeps its verdict from `.cache/content-check/`
- * (src/lib/checks/check-cache.ts); the result says how many did.
+ * Reads and checks the content of the project at `root`, share-card characters included. Only
+ * regular files are read (src/lib/content/regular-files.ts): a link in src/content/ or public/
+ * is a problem of its own, and what it points to is never opened. A digest unchanged since the
+ * last run keeps its verdict from `.cache/content-check/` (src/lib/checks/check-cache.ts); the
+ * result says how many did.
  */
 export async function checkProject(root: string, now = new Date()): Promise<CheckResult & { recalled: number }> {
   const { coverage } = await loadCardFonts();
   const cache = await openCheckCache(join(root, '.cache', 'content-check'), rulesVersion(root));
-  const read = (path: string) => ({ file: path, text: readFileSync(join(root, path), 'utf8') });
+  const listed = listContentFiles(root);
+  const regular = new Set(listed.files);
+  /** A regular file's bytes; nothing for a link, which is already reported. */
+  const bytes = (path: string) => (regular.has(path) ? readRegularFile(join(root, path)) : undefined);
+  const read = (path: string) => ({ file: path, text: bytes(path)?.toString('utf8') ?? '' });
+  /** The regular .mdx files under `dir`, as content-check sources. */
+  const mdxSources = (dir: string) =>
+    listed.files
+      .filter((path) => path.startsWith(`${dir}/`) && path.endsWith('.mdx'))
+      .flatMap((file) => {
+        const content = bytes(file);
+        return content ? [{ file, entry: file.slice(dir.length + 1), bytes: content }] : [];
+      });
+  const images = new Map<string, ImageFacts>();
+  for (const problem of listed.problems) {
+    if (problem.file.startsWith(`${DIGESTS_DIR}/`))
+      images.set(problem.file.slice(DIGESTS_DIR.length + 1), { kind: 'irregular' });
+  }
+  for (const file of listed.files) {
+    if (!file.startsWith(`${DIGESTS_DIR}/`) || file.endsWith('.mdx')) continue;
+    images.set(file.slice(DIGESTS_DIR.length + 1), await imageFacts(bytes(file)));
+  }
   const result = checkContent(
     {
-      tags: read('src/content/tags.yaml'),
-      metrics: read('src/content/metrics.yaml'),
-      digests: mdxSources(root, DIGESTS_DIR),
-      english: mdxSources(root, ENGLISH_DIR),
+      images,
+      tags: read(TAGS_FILE),
+      metrics: read(METRICS_FILE),
+      digests: mdxSources(DIGESTS_DIR),
+      english: mdxSources(ENGLISH_DIR),
     },
     now,
     coverage,
     cache.memo,
   );
   await cache.save();
-  return { ...result, recalled: cache.stats.recalled };
+  return { ...result, problems: [...listed.problems, ...result.problems], recalled: cache.stats.recalled };
+}
+
+/**
+ * What Astro's own probe (the one its image pipeline uses) reads in a file's header: format and
+ * size, without decoding a pixel.
+ */
+async function imageFacts(bytes: Buffer | undefined): Promise<ImageFacts> {
+  if (!bytes) return { kind: 'irregular' };
+  try {
+    const { format, width, height } = await imageMetadata(new Uint8Array(bytes));
+    return { kind: 'file', format, width, height };
+  } catch {
+    return { kind: 'file' };
+  }
 }
 
 /** Prints the result for a person; returns the process exit code. */

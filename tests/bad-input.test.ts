@@ -4,10 +4,21 @@
  * naming the file, line and field, exits non-zero, leaves the previous build output untouched
  * and never changes the contributor's file.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from './support/dev-server.ts';
 import { createWorkspace, projectRoot, runNodeScript } from './setup/workspace.ts';
 
@@ -68,7 +79,58 @@ const CASES: Record<string, string> = {
   'deep-nesting': ':10  nested  嵌套太深，无法读取（应为：按模板的结构写，最多几层缩进）',
   'placeholder-published':
     ':3  title  还是模板的占位文字"待填写：我们的标题（不是报告原题）"（应为：换成你自己的内容；还没写完就保留 draft: true，草稿不会发布）',
+  'remote-image':
+    ':21  body  图片地址 "https://example.org/chart.png" 是别的网站上的图片：读者每次打开页面，那个网站都会知道是谁在读（应为：把图片保存到这篇摘要自己的文件夹 src/content/digests/remote-image/ 里，写成 ![说明](./remote-image/图片.png)）',
+  'escaping-image':
+    ':21  body  图片地址 "../../../../etc/hostname" 不在这篇摘要自己的图片文件夹 src/content/digests/escaping-image/ 里（应为：把图片保存到这篇摘要自己的文件夹 src/content/digests/escaping-image/ 里，写成 ![说明](./escaping-image/图片.png)）',
+  'svg-image':
+    ':21  body  图片 "./svg-image/chart.svg" 是 SVG：单独打开一个 SVG 文件时，它里面的脚本会运行（应为：导出成 PNG（图表、示意图）或 JPEG（照片）再放进文件夹，例如用浏览器打开后截图）',
+  'disguised-svg':
+    ':21  body  图片 "./disguised-svg/chart.png" 是 SVG：单独打开一个 SVG 文件时，它里面的脚本会运行（应为：导出成 PNG（图表、示意图）或 JPEG（照片）再放进文件夹，例如用浏览器打开后截图）',
+  'huge-image':
+    ':21  body  图片 "./huge-image/bomb.png" 有 30000×30000 像素（9 亿像素），超过上限 2500 万像素（应为：缩小到 2500 万像素以内再放进文件夹，例如 6000×4000；网页上的图片最宽不过两千来像素）',
+  'missing-image':
+    ':21  body  图片 "./missing-image/chart.png" 不存在（应为：把图片文件放进 src/content/digests/missing-image/，文件名与这里写的一致）',
+  'image-reference':
+    ':21  body  图片要直接写出地址，不能用 ![说明][引用名] 的引用写法（应为：![说明](./image-reference/图片.png)）',
+  'bidi-title': `:2  title  ${invisible('U+202E（从右至左强制）')}`,
+  'bidi-description': `:3  description  ${invisible('U+202E（从右至左强制）')}`,
+  'bidi-isolate': `:13  figures[0].label  ${invisible('U+2066（从左至右隔离）')}`,
+  'bidi-body': `:21  body  ${invisible('U+202E（从右至左强制）、U+200B（零宽空格）')}`,
 };
+
+/** The image files the image cases above show, in each digest's own folder. */
+const IMAGE_FILES: Record<string, Buffer | string> = {
+  // A valid PNG header declaring 30000×30000 pixels: a few bytes that would take 2.7 GB to decode.
+  'huge-image/bomb.png': pngHeader(30_000, 30_000),
+  'disguised-svg/chart.png':
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>',
+};
+
+/** The signature, IHDR and IEND chunks of a PNG of this size, with no pixel data. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function invisible(named: string): string {
+  return `含有看不见的字符 ${named}：它不显示，却会改变文字的显示方向或把内容藏起来，读者看到的与文件里写的不一样（应为：删去它：复制来的文字常带着它，在编辑器里用方向键逐字移动光标，光标停顿一下却没有字的地方就是它）`;
+}
 
 /** A frontmatter of several megabytes, written by the test rather than kept in the repository. */
 const HUGE_FRONTMATTER = `---\ntitle: "很长"\ndescription: "${'长'.repeat(1_200_000)}"\n---\n\n正文。\n`;
@@ -81,6 +143,10 @@ const digestsDir = () => join(workspace, 'src/content/digests');
 
 beforeAll(() => {
   workspace = createWorkspace('bad-input');
+  for (const [path, content] of Object.entries(IMAGE_FILES)) {
+    mkdirSync(dirname(join(digestsDir(), path)), { recursive: true });
+    writeFileSync(join(digestsDir(), path), content);
+  }
   mkdirSync(join(workspace, 'dist'), { recursive: true });
   writeFileSync(join(workspace, 'dist/index.html'), previousOutput);
 });
@@ -167,6 +233,108 @@ describe('a bad digest stops the build with a message that says what to fix', ()
       expect(build.output).toContain('内容有 2 处错误。');
     } finally {
       rmSync(join(digestsDir(), 'unknown-tag.mdx'));
+    }
+  });
+});
+
+/** Every file under `folder`, read as text, for proving a marker reached none of them. */
+function filesContaining(folder: string, marker: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => readFileSync(path, 'latin1').includes(marker));
+}
+
+/**
+ * Git stores symbolic links, so a pull request can carry one pointing anywhere the build can
+ * read. Each is refused by name by the content check, by the build before it writes a file, and
+ * by a plain `astro build`; what it points to (a valid digest with a marker) is never read.
+ */
+describe('a link in src/content/ or public/ is refused, and nothing behind it is published', () => {
+  const MARKER = 'MARKER-FROM-OUTSIDE-THE-REPOSITORY';
+  const LINK =
+    ':1  (file)  这是一个符号链接，构建不会读取它指向的文件或文件夹（应为：普通文件或文件夹：把内容本身存进仓库，不要用链接指向别处）';
+  let outside: string;
+
+  beforeAll(() => {
+    outside = mkdtempSync(join(tmpdir(), 'outside-the-repository-'));
+    const digest = `${readFileSync(join(projectRoot, 'tests/fixtures/many-digests/synthetic.mdx'), 'utf8')}\n${MARKER}\n`;
+    writeFileSync(join(outside, 'secret.mdx'), digest);
+    mkdirSync(join(outside, 'folder'));
+    writeFileSync(join(outside, 'folder/inside.mdx'), digest);
+    writeFileSync(join(outside, 'secret.txt'), MARKER);
+  });
+  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+  const cases = {
+    'a symlink to a file holding a valid digest': { link: 'src/content/digests/zz-link.mdx', target: 'secret.mdx' },
+    'a symlinked folder': { link: 'src/content/digests/linked', target: 'folder' },
+    'a link inside public/': { link: 'public/leak.txt', target: 'secret.txt' },
+  };
+  for (const [name, { link, target }] of Object.entries(cases)) {
+    it(name, () => {
+      symlinkSync(join(outside, target), join(workspace, link));
+      const direct = join(workspace, 'direct-build');
+      rmSync(direct, { recursive: true, force: true });
+      try {
+        const check = runNodeScript(workspace, 'scripts/check-content.ts');
+        expect(check.status).toBe(1);
+        expect(check.output.split('\n')).toContain(`${link}${LINK}`);
+        const build = runNodeScript(workspace, 'scripts/build.ts');
+        expect(build.status).toBe(1);
+        expect(build.output.split('\n')).toContain(`${link}${LINK}`);
+        expect(build.output).toContain(STOPPED);
+        expect(readFileSync(join(workspace, 'dist/index.html'), 'utf8')).toBe(previousOutput);
+        const astro = runNodeScript(workspace, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), [
+          'build',
+          '--outDir',
+          direct,
+        ]);
+        expect(astro.status).not.toBe(0);
+        expect(astro.output.split('\n')).toContain(`${link}${LINK}`);
+        for (const output of [check.output, build.output, astro.output]) expect(output).not.toContain(MARKER);
+        expect(filesContaining(join(workspace, 'dist'), MARKER)).toEqual([]);
+        expect(filesContaining(direct, MARKER)).toEqual([]);
+        expect(existsSync(join(workspace, 'dist.staging'))).toBe(false);
+      } finally {
+        rmSync(join(workspace, link));
+      }
+    });
+  }
+});
+
+/** Two file names that print the same address: NFC and NFD "é". */
+describe('names are compared as a reader sees them', () => {
+  const NFC = 'caf\u00e9-digest.mdx';
+  const NFD = 'cafe\u0301-digest.mdx';
+  const TWIN =
+    '的网址看起来相同（网址不区分大小写，也不区分字符的组合方式）（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）';
+
+  it('refuses both twins, naming each other, and the name that is not NFC', () => {
+    const valid = readFileSync(join(projectRoot, 'tests/fixtures/many-digests/synthetic.mdx'));
+    for (const name of [NFC, NFD]) writeFileSync(join(digestsDir(), name), valid);
+    try {
+      for (const script of ['scripts/check-content.ts', 'scripts/build.ts']) {
+        const run = runNodeScript(workspace, script);
+        expect(run.status).toBe(1);
+        const lines = run.output.split('\n');
+        expect(lines).toContain(
+          `src/content/digests/${NFC}:1  (file name)  这篇摘要的网址 /digests/caf\u00e9-digest/ 与 src/content/digests/${NFD} ${TWIN}`,
+        );
+        expect(lines).toContain(
+          `src/content/digests/${NFD}:1  (file name)  这篇摘要的网址 /digests/cafe\u0301-digest/ 与 src/content/digests/${NFC} ${TWIN}`,
+        );
+        expect(lines).toContain(
+          `src/content/digests/${NFD}:1  (file name)  文件名 "${NFD}" 不是 NFC 规范形式（含组合字符 U+0301）：看起来一样的网址，与读者输入的并不相同（应为：把带附加符号的字母重新键入后保存文件名；或改用英文小写加连字符的文件名，例如 "guangxi-briefing-2023.mdx"）`,
+        );
+      }
+      rmSync(join(digestsDir(), NFC));
+      const alone = runNodeScript(workspace, 'scripts/check-content.ts');
+      expect(alone.status).toBe(1);
+      expect(alone.output).toContain(`src/content/digests/${NFD}:1  (file name)  文件名 "${NFD}" 不是 NFC 规范形式`);
+    } finally {
+      for (const name of [NFC, NFD]) rmSync(join(digestsDir(), name), { force: true });
     }
   });
 });
@@ -291,7 +459,15 @@ describe('a build that fails after the content check publishes nothing', () => {
  */
 describe('astro build run directly, without the content check', () => {
   const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  for (const name of ['env-expression', 'script-element', 'javascript-link', 'placeholder-published']) {
+  for (const name of [
+    'env-expression',
+    'script-element',
+    'javascript-link',
+    'placeholder-published',
+    'remote-image',
+    'escaping-image',
+    'svg-image',
+  ]) {
     it(`refuses ${name}`, () => {
       const outDir = join(workspace, 'direct-build');
       rmSync(outDir, { recursive: true, force: true });

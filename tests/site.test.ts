@@ -755,6 +755,8 @@ describe('the whole site', () => {
       const first = querySelectorAll(head!, 'meta, link, title, style, script')[1];
       expect(attr(first, 'http-equiv'), path).toBe('Content-Security-Policy');
       expect(attr(first, 'content'), path).toContain("default-src 'none';");
+      // No remote image anywhere (a digest's images are its own files): images from this site only.
+      expect(attr(first, 'content'), path).toContain("img-src 'self';");
       if (path === SEARCH_PAGE) {
         // The one exception: its own module, Pagefind's WebAssembly, and fetching the index.
         expect(attr(first, 'content')).toBe(

@@ -84,6 +84,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!(step === 'prepare' || (step === 'astro' && outDir))) {
     throw new Error('Usage: node scripts/lib/site-build.ts --step prepare | --step astro --out-dir <folder>');
   }
+  // scripts/build.ts holds the build lock while this step runs; should it die (SIGKILL), the
+  // IPC channel closes and the step ends too, so a next build never races an orphaned step.
+  // Listening refs the channel, which would keep this process alive once done: unref it.
+  process.on('disconnect', () => process.exit(1));
+  process.channel?.unref();
   const root = resolve(import.meta.dirname, '../..');
   const memoryLog = process.env.BUILD_MEMORY_LOG ? startMemoryLog() : undefined;
   const outcome = step === 'prepare' ? await prepare(root) : await buildWithAstro(root, resolve(root, outDir!));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, collectionId, fieldPath } from './content-check.ts';
 import { fieldName, formatProblems } from '../content/content-rules.ts';
-import { digestPath } from '../site/urls.ts';
 
 const tags = { file: 'src/content/tags.yaml', text: 'policy:\n  name: 政策\n  description: 政策与监管。\n' };
 const metrics = {
@@ -56,8 +55,50 @@ describe('checkContent', () => {
   it('reports two files that would share one address', () => {
     const result = checkContent({ tags, metrics, digests: [digest('My Report.mdx'), digest('my-report.mdx')] }, now);
     expect(formatProblems(result.problems)).toBe(
-      `src/content/digests/my-report.mdx:1  (file name)  这篇摘要的网址 ${digestPath('my-report')} 已被 src/content/digests/My Report.mdx 占用（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）`,
+      [
+        'src/content/digests/My Report.mdx:1  (file name)  这篇摘要的网址 /digests/my-report/ 与 src/content/digests/my-report.mdx 的网址看起来相同（网址不区分大小写，也不区分字符的组合方式）（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）',
+        'src/content/digests/my-report.mdx:1  (file name)  这篇摘要的网址 /digests/my-report/ 与 src/content/digests/My Report.mdx 的网址看起来相同（网址不区分大小写，也不区分字符的组合方式）（应为：别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"）',
+      ].join('\n'),
     );
+    expect(result.digests.size).toBe(0);
+  });
+
+  it('refuses a name that is not NFC, and its NFC twin, naming both', () => {
+    const nfc = 'caf\u00e9-digest.mdx';
+    const nfd = 'cafe\u0301-digest.mdx';
+    const result = checkContent({ tags, metrics, digests: [digest(nfc), digest(nfd)] }, now);
+    expect(result.problems.map((problem) => [problem.file, problem.message.slice(0, 40)])).toEqual([
+      [
+        `src/content/digests/${nfc}`,
+        `这篇摘要的网址 /digests/caf\u00e9-digest/ 与 src/content/digests/${nfd}`.slice(0, 40),
+      ],
+      [`src/content/digests/${nfd}`, `文件名 "${nfd}" 不是 NFC 规范形式（含组合字符 U+0301）`.slice(0, 40)],
+      [
+        `src/content/digests/${nfd}`,
+        `这篇摘要的网址 /digests/cafe\u0301-digest/ 与 src/content/digests/${nfc}`.slice(0, 40),
+      ],
+    ]);
+    expect(result.digests.size).toBe(0);
+  });
+
+  it('refuses bidi controls and zero-width characters in any frontmatter text and in the body', () => {
+    const source = digest('hidden.mdx');
+    const text = new TextDecoder()
+      .decode(source.bytes)
+      .replace('description: "摘要。"', 'description: "摘要\u202E。"')
+      .replace('title: "报告"', 'title: "报\u200B告"')
+      .replace('正文。', '正\u2066文\uFEFF。');
+    const result = checkContent(
+      { tags, metrics, digests: [{ ...source, bytes: new TextEncoder().encode(`\uFEFF${text}`) }] },
+      now,
+    );
+    expect(
+      result.problems.map((problem) => `${problem.line}  ${problem.field}  ${problem.message.split('：')[0]}`),
+    ).toEqual([
+      '3  description  含有看不见的字符 U+202E（从右至左强制）',
+      '6  source.title  含有看不见的字符 U+200B（零宽空格）',
+      '17  body  含有看不见的字符 U+2066（从左至右隔离）、U+FEFF（零宽不换行空格（字节顺序标记））',
+    ]);
   });
 
   it('checks the tag vocabulary too', () => {

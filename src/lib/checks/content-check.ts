@@ -10,13 +10,20 @@ import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
 import { bodyProblems } from '../content/body-check.ts';
 import { ENGLISH_PLACEHOLDERS, placeholderPlaces } from '../content/placeholders.ts';
+import type { ImageFacts } from '../content/images.ts';
+import { fileNameFormProblem, idKey, twinNamesMessage } from '../content/file-names.ts';
+import {
+  INVISIBLE_CHARACTERS,
+  invisibleCharacters,
+  invisibleCharactersMessage,
+  textFields,
+} from '../content/invisible-characters.ts';
 import { readYaml } from '../content/safe-yaml.ts';
 import { isSlug } from '../content/slug.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
 import { createHash } from 'node:crypto';
 import { isoDay } from '../site/dates.ts';
 import { contentHash } from '../site/content-hash.ts';
-import { digestPath } from '../site/urls.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
 import { cardGlyphProblems, englishCardGlyphProblems } from '../cards/share-cards.ts';
 import { pairEdition } from '../content/english.ts';
@@ -176,12 +183,37 @@ function splitFile(source: DigestSource, messages: FileMessages): SplitFile {
   return { data, body, bodyFirstLine, at };
 }
 
-/** Checks one digest file. `now` decides which publication dates lie in the future. */
+/** Bidi controls and zero-width characters in any frontmatter text or body line, by code point. */
+function invisibleCharacterProblems(
+  file: string,
+  { data, body, bodyFirstLine, at }: Extract<SplitFile, { body: string }>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [path, value] of textFields(data)) {
+    const found = invisibleCharacters(value);
+    if (found.length > 0) {
+      problems.push({ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found) });
+    }
+  }
+  body.split('\n').forEach((line, index) => {
+    const found = invisibleCharacters(line);
+    if (found.length > 0) {
+      problems.push({ file, line: bodyFirstLine + index, field: 'body', message: invisibleCharactersMessage(found) });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Checks one digest file. `now` decides which publication dates lie in the future; `images` are
+ * the files of the digest's own folder that its body may show.
+ */
 export function checkDigest(
   source: DigestSource,
   vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
   now: Date,
   coverage?: GlyphCoverage,
+  images: ReadonlyMap<string, ImageFacts> = new Map(),
 ): { problems: ContentProblem[]; data?: DigestData } {
   const { file } = source;
   const split = splitFile(source, CHINESE_FILE_MESSAGES);
@@ -206,8 +238,12 @@ export function checkDigest(
         vocabulary.tagIds,
         vocabulary.metricIds,
       ),
+      // An invisible character has a rule of its own (below), not a second message about the font.
       ...(coverage
-        ? cardGlyphProblems({ id: collectionId(source.entry), filePath: file, data: parsed.data }, coverage)
+        ? cardGlyphProblems(
+            { id: collectionId(source.entry), filePath: file, data: parsed.data },
+            (codePoint) => INVISIBLE_CHARACTERS.has(codePoint) || coverage(codePoint),
+          )
         : []),
     ];
     for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
@@ -234,7 +270,8 @@ export function checkDigest(
       );
     }
   }
-  problems.push(...bodyProblems(file, body, bodyFirstLine));
+  problems.push(...invisibleCharacterProblems(file, { data, body, bodyFirstLine, at }));
+  problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
@@ -287,7 +324,9 @@ export function checkEnglishEdition(
       );
     }
   }
-  problems.push(...bodyProblems(file, body, bodyFirstLine));
+  problems.push(...invisibleCharacterProblems(file, split));
+  // An edition shows no images of its own: its folder is not a digest's.
+  problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images: new Map() }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };
@@ -399,15 +438,17 @@ export interface DigestCheckMemo {
 /**
  * Names everything a digest's verdict depends on besides the rules' code: the file (its path and
  * bytes), the tag and metric ids it may name, the day (a future date is a warning until then),
- * and whether its card characters are checked.
+ * whether its card characters are checked, and what its image folder holds.
  */
 export function digestCheckKey(
   source: DigestSource,
   vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
   now: Date,
   glyphs: boolean,
+  images: ReadonlyMap<string, ImageFacts> = new Map(),
 ): string {
   return contentHash({
+    images: [...images].sort(([a], [b]) => (a < b ? -1 : 1)),
     file: source.file,
     entry: source.entry,
     bytes: createHash('sha256').update(source.bytes).digest('hex'),
@@ -420,8 +461,8 @@ export function digestCheckKey(
 
 /**
  * Checks the whole collection: the vocabularies, every digest, ids that collide, and English
- * editions. With `memo`,
- * a digest whose key is unchanged keeps its earlier verdict instead of being parsed again.
+ * editions. With `memo`, a digest whose key is unchanged keeps its earlier verdict instead of
+ * being parsed again.
  */
 export function checkContent(
   sources: {
@@ -430,6 +471,8 @@ export function checkContent(
     digests: readonly DigestSource[];
     /** English editions (src/content/en/<id>.mdx), each paired with the digest of its id. */
     english?: readonly DigestSource[];
+    /** The files of the digests folder that are not digests, by path relative to it. */
+    images?: ReadonlyMap<string, ImageFacts>;
   },
   now: Date,
   coverage?: GlyphCoverage,
@@ -439,37 +482,42 @@ export function checkContent(
   const metrics = checkVocabulary(sources.metrics, 'metric', metricSchema);
   const problems = [...tags.problems, ...metrics.problems];
   const digests = new Map<string, DigestData>();
-  const fileById = new Map<string, string>();
+  // Ids are compared as a reader sees them (file-names.ts): each file of a group that shares an
+  // address is named, with the others; the first of them is still checked.
+  const filesByKey = new Map<string, string[]>();
+  for (const source of sources.digests) {
+    const key = idKey(collectionId(source.entry));
+    filesByKey.set(key, [...(filesByKey.get(key) ?? []), source.file]);
+  }
   for (const source of sources.digests) {
     const id = collectionId(source.entry);
-    const earlier = fileById.get(id);
-    if (earlier) {
-      problems.push({
-        file: source.file,
-        line: 1,
-        field: '(file name)',
-        message: explain(
-          `这篇摘要的网址 ${digestPath(id)} 已被 ${earlier} 占用`,
-          '别的摘要没有用过的文件名，英文小写加连字符，例如 "guangxi-briefing-2023.mdx"',
-        ),
-      });
-      continue;
+    const formProblem = fileNameFormProblem(source.entry);
+    if (formProblem) problems.push({ file: source.file, line: 1, field: '(file name)', message: formProblem });
+    const twins = filesByKey.get(idKey(id)) ?? [];
+    const others = twins.filter((file) => file !== source.file);
+    if (others.length > 0) {
+      problems.push({ file: source.file, line: 1, field: '(file name)', message: twinNamesMessage(id, others) });
+      if (twins[0] !== source.file) continue;
     }
-    fileById.set(id, source.file);
     const vocabulary = { tagIds: tags.ids, metricIds: metrics.ids };
-    const key = memo ? digestCheckKey(source, vocabulary, now, coverage !== undefined) : '';
+    // What the digest shows of its own folder is part of its verdict.
+    const images = new Map(
+      [...(sources.images ?? [])].filter(([path]) => path.startsWith(`${source.entry.replace(/\.mdx$/, '')}/`)),
+    );
+    const key = memo ? digestCheckKey(source, vocabulary, now, coverage !== undefined, images) : '';
     let result = memo?.recall(key);
     if (!result) {
-      result = checkSafely(checkDigest, source, vocabulary, now, coverage);
+      result = checkSafely(checkDigest, source, vocabulary, now, coverage, images);
       memo?.remember(key, result);
     }
     problems.push(...result.problems);
-    if (result.data) digests.set(id, result.data);
+    if (result.data && !formProblem && others.length === 0) digests.set(id, result.data);
   }
   const english = new Map<string, EnglishEditionData>();
+  const digestIds = new Set(sources.digests.map((source) => collectionId(source.entry)));
   for (const source of sources.english ?? []) {
     const id = collectionId(source.entry);
-    const digest = { exists: fileById.has(id), data: digests.get(id) };
+    const digest = { exists: digestIds.has(id), data: digests.get(id) };
     const result = checkSafely(checkEnglishEdition, source, digest, coverage);
     problems.push(...result.problems);
     if (result.data) english.set(id, result.data);

@@ -5,7 +5,8 @@
 import { mdxToMdast } from 'satteri';
 import type { ContentProblem } from './content-rules.ts';
 import { explain } from './schema.ts';
-import { bodyPolicyViolations } from './body-policy.ts';
+import { bodyImages, bodyPolicyViolations } from './body-policy.ts';
+import { imageAddress, imageFileProblem, type ImageFacts } from './images.ts';
 
 const LITERAL_BRACE = '要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝';
 const LITERAL_ANGLE = '要写小于号本身，请写成 \\< 或改用全角＜';
@@ -48,8 +49,20 @@ export function explainSyntaxError(reason: string): string {
   );
 }
 
-/** Every problem in `body`, whose first line is line `firstLine` of `file`. */
-export function bodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
+/** Where a digest's body stands, and what the content check found on disk for its images. */
+export interface BodyContext {
+  /** The file, relative to the project root. */
+  file: string;
+  /** Its path in the digests folder ("foo.mdx"): its images live in "foo/". */
+  entry: string;
+  /** The line of the file the body starts on. */
+  firstLine: number;
+  /** The image files of the digests folder, by path relative to it ("foo/chart.png"). */
+  images: ReadonlyMap<string, ImageFacts>;
+}
+
+/** Every problem in `body`: syntax, the content policy, and each image's file. */
+export function bodyProblems(body: string, { file, entry, firstLine, images }: BodyContext): ContentProblem[] {
   const toFileLine = (line: number) => line + firstLine - 1;
   let tree: unknown;
   try {
@@ -69,10 +82,17 @@ export function bodyProblems(file: string, body: string, firstLine: number): Con
       },
     ];
   }
-  return bodyPolicyViolations(tree).map(({ line, message }) => ({
+  const problems = bodyPolicyViolations(tree, entry).map(({ line, message }) => ({
     file,
     line: toFileLine(line),
     field: 'body',
     message,
   }));
+  for (const { line, url } of bodyImages(tree)) {
+    const address = imageAddress(url, entry);
+    if (!('path' in address)) continue;
+    const message = imageFileProblem(url, address.path, images.get(address.path));
+    if (message) problems.push({ file, line: toFileLine(line), field: 'body', message });
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }

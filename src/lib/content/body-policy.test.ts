@@ -1,10 +1,10 @@
 import { mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { bodyPolicyViolations } from './body-policy.ts';
+import { bodyImages, bodyPolicyViolations } from './body-policy.ts';
 
 /** The policy's verdict on a body, as "line message" strings. */
 const violations = (body: string) =>
-  bodyPolicyViolations(mdxToMdast(body)).map(({ line, message }) => `${line} ${message}`);
+  bodyPolicyViolations(mdxToMdast(body), 'digest.mdx').map(({ line, message }) => `${line} ${message}`);
 
 const CODE = '会在构建时作为代码运行';
 
@@ -24,6 +24,30 @@ describe('bodyPolicyViolations', () => {
       '字面的花括号写成 \\{ 和 \\}，全角｛｝照常。',
     ].join('\n');
     expect(violations(body)).toEqual([]);
+  });
+
+  it("accepts an image from the digest's own folder and refuses remote ones, references and escapes", () => {
+    const body = [
+      '![图表](./digest/chart.png)',
+      '',
+      '![远程](https://example.org/x.png)',
+      '',
+      '![引用][x]',
+      '',
+      '[x]: ./digest/chart.png',
+      '',
+      '![逃逸](../../../../etc/hostname)',
+    ].join('\n');
+    expect(violations(body).map((line) => line.split('（应为')[0])).toEqual([
+      '3 图片地址 "https://example.org/x.png" 是别的网站上的图片：读者每次打开页面，那个网站都会知道是谁在读',
+      '5 图片要直接写出地址，不能用 ![说明][引用名] 的引用写法',
+      '9 图片地址 "../../../../etc/hostname" 不在这篇摘要自己的图片文件夹 src/content/digests/digest/ 里',
+    ]);
+    expect(bodyImages(mdxToMdast(body))).toEqual([
+      { line: 1, url: './digest/chart.png' },
+      { line: 3, url: 'https://example.org/x.png' },
+      { line: 9, url: '../../../../etc/hostname' },
+    ]);
   });
 
   it('refuses expressions, inline and on their own line, naming the line and how to write a brace', () => {

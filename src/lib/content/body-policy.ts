@@ -9,6 +9,7 @@
 import { explain } from './schema.ts';
 import { MDX_COMPONENTS, MDX_COMPONENT_NAMES } from './mdx-components.ts';
 import { isAllowedLink, urlScheme } from './safe-url.ts';
+import { imageAddress } from './images.ts';
 
 /**
  * Inline HTML a digest may use, and the attributes each may carry. None takes a URL: links and
@@ -113,9 +114,13 @@ function elementProblems(node: PolicyNode): string[] {
   return [explain(`摘要里不允许 HTML 元素 <${name}>`, instead)];
 }
 
-function linkProblems(node: PolicyNode): string[] {
+function linkProblems(node: PolicyNode, entry: string): string[] {
   const url = node.url ?? '';
-  if (isAllowedLink(url)) return [];
+  if (isAllowedLink(url)) {
+    if (node.type !== 'image') return [];
+    const address = imageAddress(url, entry);
+    return 'problem' in address ? [address.problem] : [];
+  }
   const what = node.type === 'image' ? '图片地址' : '链接地址';
   return [
     explain(
@@ -125,7 +130,7 @@ function linkProblems(node: PolicyNode): string[] {
   ];
 }
 
-function nodeProblems(node: PolicyNode): string[] {
+function nodeProblems(node: PolicyNode, entry: string): string[] {
   switch (node.type) {
     case 'mdxjsEsm':
       return [
@@ -143,20 +148,48 @@ function nodeProblems(node: PolicyNode): string[] {
     case 'link':
     case 'image':
     case 'definition':
-      return linkProblems(node);
+      return linkProblems(node, entry);
+    case 'imageReference':
+      // Astro's image pipeline only sees images written with their address; one written by
+      // reference would be published as a bare <img> with whatever the definition says.
+      return [
+        explain(
+          '图片要直接写出地址，不能用 ![说明][引用名] 的引用写法',
+          `![说明](./${
+            entry
+              .replace(/\.mdx$/, '')
+              .split('/')
+              .pop() ?? ''
+          }/图片.png)`,
+        ),
+      ];
     default:
       return [];
   }
 }
 
-/** Every breach of the content policy in a body parsed by satteri's `mdxToMdast`, in order. */
-export function bodyPolicyViolations(tree: unknown): BodyViolation[] {
+/**
+ * Every breach of the content policy in a body parsed by satteri's `mdxToMdast`, in order.
+ * `entry` is the digest's path in the digests folder ("foo.mdx"): its images live in "foo/".
+ */
+export function bodyPolicyViolations(tree: unknown, entry: string): BodyViolation[] {
   const violations: BodyViolation[] = [];
   const visit = (node: PolicyNode) => {
     const line = node.position?.start.line ?? 1;
-    for (const message of nodeProblems(node)) violations.push({ line, message });
+    for (const message of nodeProblems(node, entry)) violations.push({ line, message });
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree as PolicyNode);
   return violations;
+}
+
+/** Every image of a body parsed by satteri's `mdxToMdast`: its address and line. */
+export function bodyImages(tree: unknown): { line: number; url: string }[] {
+  const images: { line: number; url: string }[] = [];
+  const visit = (node: PolicyNode) => {
+    if (node.type === 'image') images.push({ line: node.position?.start.line ?? 1, url: node.url ?? '' });
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree as PolicyNode);
+  return images;
 }

@@ -4,11 +4,14 @@
  * would run code or publish markup, even when nobody ran `npm run check:content` first. It runs
  * before the MDX is compiled to JavaScript: a refused digest is never executed.
  */
-import { relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mdxToMdast, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { ContentError } from './content-rules.ts';
 import { bodyPolicyViolations } from './body-policy.ts';
+
+/** Where the digests collection lives (src/content.config.ts). */
+const DIGESTS_FOLDER = 'src/content/digests';
 
 /**
  * A satteri plugin factory for `satteri({ mdastPlugins: [...] })`. It adds no visitor: it reads
@@ -24,9 +27,12 @@ export function contentPolicyPlugin(root: string = process.cwd()): MdastPluginEn
       // A syntax error: the compiler that runs next reports it with its own position.
       return null;
     }
-    const violations = bodyPolicyViolations(tree);
+    const path = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
+    const file = path ? relative(root, path) : '(MDX)';
+    // The digest's place in the digests folder decides which image folder is its own.
+    const entry = path ? relative(join(root, DIGESTS_FOLDER), path).split(sep).join('/') : 'digest.mdx';
+    const violations = bodyPolicyViolations(tree, entry);
     if (violations.length === 0) return null;
-    const file = context.fileURL ? relative(root, fileURLToPath(context.fileURL)) : '(MDX)';
     throw new ContentError(violations.map(({ line, message }) => ({ file, line, field: 'body', message })));
   };
 }

@@ -17,6 +17,7 @@ describe('contentSecurityPolicy', () => {
     expect(policy['default-src']).toEqual(["'none'"]);
     expect(policy['base-uri']).toEqual(["'none'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
+    expect(policy['img-src']).toEqual(["'self'"]);
     // No directive names anything that runs code: no worker, frame, object or wasm source.
     expect(Object.values(policy).flat()).not.toContain("'wasm-unsafe-eval'");
     expect(Object.keys(policy).filter((name) => /^(worker|child|frame|object|script)-src/.test(name))).toEqual([

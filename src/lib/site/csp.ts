@@ -22,7 +22,8 @@ export function contentSecurityPolicy(page?: PageScripts): string {
     ['default-src', "'none'"],
     ['script-src', ...scriptSources],
     ['style-src', "'self'"],
-    ['img-src', "'self'", 'https:'],
+    // A digest shows local images only (src/lib/content/images.ts): no page loads one from elsewhere.
+    ['img-src', "'self'"],
     // Fetching the page's own origin is allowed everywhere: tools that read a site through a
     // page (Lighthouse fetches /robots.txt and /llms.txt as the page would) are refused under
     // default-src 'none', though crawlers read them directly. It gives no script to any page:
