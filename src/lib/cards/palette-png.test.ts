@@ -45,6 +45,16 @@ describe('exactPalettePng', () => {
     expect(Buffer.from(decode(translucent).data).equals(Buffer.from(rgba))).toBe(true);
   });
 
+  it('tells apart colours whatever their bits: white, transparent black and colours that share a hash slot', () => {
+    // Opaque white reads as -1 and transparent black as 0 in a signed 32-bit view, and white
+    // comes first; the ramp gives 250 colours that crowd the slots of the table.
+    const rgba = image(251, 3, (x, y) =>
+      y === 0 ? (x < 3 ? [255, 255, 255, 255] : [9, 9, 9, 255]) : y === 1 ? [0, 0, 0, 0] : [x, 255 - x, 0, 255],
+    );
+    const bytes = exactPalettePng(rgba, 251, 3)!;
+    expect(Buffer.from(decode(bytes).data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
   it('gives up on an image with more than 256 colours', () => {
     expect(
       exactPalettePng(

@@ -27,10 +27,28 @@ export interface CardDrawing extends CardSize {
  */
 const PALETTE_PNG = { palette: true, effort: 1, dither: 0 } as const;
 
+/** Rendered pixels: `width` x `height`, 4 bytes of RGBA each. */
+export interface CardPixels {
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+}
+
 /** Renders a drawing to a palette PNG of its size with the given (already loaded) fonts. */
 export async function renderCardPng(drawing: CardDrawing, fonts: Pick<CardFonts, 'fonts'>): Promise<Uint8Array> {
+  return encodeCardPng(await rasteriseCardSvg(await drawCardSvg(drawing, fonts), drawing.width));
+}
+
+// The three steps of renderCardPng, exported so the benchmark can time each of them.
+
+/** Step 1: satori lays the drawing out as SVG, every glyph already a path. */
+export function drawCardSvg(drawing: CardDrawing, fonts: Pick<CardFonts, 'fonts'>): Promise<string> {
   const { card, width, height } = drawing;
-  const svg = await satori(cardElement(card, { width, height }), { width, height, fonts: fonts.fonts });
+  return satori(cardElement(card, { width, height }), { width, height, fonts: fonts.fonts });
+}
+
+/** Step 2: resvg rasterises satori's SVG at `width` pixels wide. */
+export async function rasteriseCardSvg(svg: string, width: number): Promise<CardPixels> {
   // renderAsync, not `new Resvg(svg).render()`: a Resvg object's native memory is freed so late
   // that RSS grows ~3.5 MB per card (1.2 GB after 250 cards, thx/resvg-js#216); measured here,
   // renderAsync levels off near 550 MB for any number of cards.
@@ -40,10 +58,15 @@ export async function renderCardPng(drawing: CardDrawing, fonts: Pick<CardFonts,
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: false },
   });
-  const exact = exactPalettePng(image.pixels, image.width, image.height);
+  return { pixels: image.pixels, width: image.width, height: image.height };
+}
+
+/** Step 3: the pixels as a PNG of their exact palette, or quantised by sharp if they have too many colours. */
+export async function encodeCardPng({ pixels, width, height }: CardPixels): Promise<Uint8Array> {
+  const exact = exactPalettePng(pixels, width, height);
   if (exact) return exact;
   // sharp takes resvg's raw RGBA pixels: encoding them as an RGBA PNG first would cost ~24 ms.
-  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+  const png = await sharp(pixels, { raw: { width, height, channels: 4 } })
     .png(PALETTE_PNG)
     .toBuffer();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
