@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { digestPath, englishDigestPath, pagefindDir, pathInSite } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
@@ -31,7 +31,9 @@ export interface IndexSummary {
 }
 
 /** The folders of digest pages, Chinese and English, inside a built site (`digests`, `en/digests`). */
-const DIGEST_FOLDERS = [digestPath(''), englishDigestPath('')].map((path) => pathInSite(path).slice(1, -1));
+const DIGEST_FOLDERS = [digestPath('*'), englishDigestPath('*')].map((path) =>
+  posix.dirname(pathInSite(path).slice(1, -1)),
+);
 
 /**
  * Digest pages in a built site: `digests/<id>/index.html`, or with `folder` the English ones
