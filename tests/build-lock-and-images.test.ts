@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { absoluteUrl, digestPath } from '../src/lib/site/urls.ts';
+import { absoluteUrl, digestPath, EMAIL_EDITIONS_DIR } from '../src/lib/site/urls.ts';
 import { createWorkspace, projectRoot, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
 import { attr, parseHtml, querySelector, querySelectorAll, readPage } from './support/site.ts';
 
@@ -123,7 +123,7 @@ describe('a local image in a digest of its own folder', () => {
     const expected = candidates(attr(page, 'srcset')).map(([url = '']) => new URL(url, pageUrl).href);
     const rss = parseRssFeed(readFileSync(join(siteDir(), 'rss.xml'), 'utf8'));
     const json = parseJsonFeed(readFileSync(join(siteDir(), 'feed.json'), 'utf8'));
-    const email = readFileSync(join(siteDir(), digestPath(DIGEST), 'email.html'), 'utf8');
+    const email = readFileSync(join(workspace, EMAIL_EDITIONS_DIR, `${DIGEST}.html`), 'utf8');
     const htmls = {
       rss: rss.items?.find((item) => item.link === pageUrl)?.content?.encoded ?? '',
       json: json.items?.find((item) => item.url === pageUrl)?.content_html ?? '',
