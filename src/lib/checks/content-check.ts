@@ -183,6 +183,20 @@ function splitFile(source: DigestSource, messages: FileMessages): SplitFile {
   return { data, body, bodyFirstLine, at };
 }
 
+/** The schema's complaints about a file's frontmatter, each on the line of its field. */
+function schemaProblems(
+  file: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  at: (path: readonly PropertyKey[]) => number,
+): ContentProblem[] {
+  return issues.map((issue) => ({
+    file,
+    line: at(issue.path),
+    field: fieldName(issue.path) || '(frontmatter)',
+    message: issue.message,
+  }));
+}
+
 /** Bidi controls and zero-width characters in any frontmatter text or body line, by code point. */
 function invisibleCharacterProblems(
   file: string,
@@ -223,14 +237,7 @@ export function checkDigest(
   const problems: ContentProblem[] = [];
   const parsed = digestSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        file,
-        line: at(issue.path),
-        field: fieldName(issue.path) || '(frontmatter)',
-        message: issue.message,
-      });
-    }
+    problems.push(...schemaProblems(file, parsed.error.issues, at));
   } else {
     const located = [
       ...referenceProblems(
@@ -295,14 +302,7 @@ export function checkEnglishEdition(
   const problems: ContentProblem[] = [];
   const parsed = englishEditionSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        file,
-        line: at(issue.path),
-        field: fieldName(issue.path) || '(frontmatter)',
-        message: issue.message,
-      });
-    }
+    problems.push(...schemaProblems(file, parsed.error.issues, at));
   } else if (!digest.exists) {
     problems.push(...pairingProblems(file, id, parsed.data, undefined).map((problem) => ({ ...problem, line: 1 })));
   } else if (digest.data) {
