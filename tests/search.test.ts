@@ -10,8 +10,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOURCE_KINDS } from '../src/lib/content/schema.ts';
+import { SOURCE_KINDS_EN } from '../src/lib/content/english.ts';
 import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
-import { digestPath, searchPath } from '../src/lib/site/urls.ts';
+import { digestPath, englishDigestPath, englishHomePath, englishSearchPath, searchPath } from '../src/lib/site/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';
 import { runNodeScriptAsync } from './setup/workspace.ts';
 import { useReader } from './support/browser.ts';
@@ -102,7 +103,7 @@ beforeAll(() => {
 
 async function openSearch(
   state: Partial<SearchState>,
-  options: { width?: number; dark?: boolean; many?: boolean } = {},
+  options: { width?: number; dark?: boolean; many?: boolean; path?: string } = {},
 ): Promise<Page> {
   const full: SearchState = { query: '', tag: '', kind: '', sort: 'date', ...state };
   const page = await reader.page({
@@ -110,7 +111,7 @@ async function openSearch(
     colorScheme: options.dark ? 'dark' : 'light',
   });
   const params = searchParamsFor(full).toString();
-  await page.goto(reader.url(`${searchPath}${params ? `?${params}` : ''}`, options.many));
+  await page.goto(reader.url(`${options.path ?? searchPath}${params ? `?${params}` : ''}`, options.many));
   await shown(page, params);
   // The section links follow the results (the plain search runs after them): wait for the page
   // to be complete, so every check sees what the reader ends up with.
@@ -365,5 +366,137 @@ describe('the search page', () => {
     expect(readdirSync(join(workspace, 'dist/pagefind/fragment')).length).toBe(
       digests.length + publishedEnglishDigests().length,
     );
+  });
+});
+
+describe('the English search page', () => {
+  const editions = publishedEnglishDigests();
+  const englishDir = join(workspace, 'src/content/en');
+
+  /** What an English page shows that the English index holds: our English words, and the report's. */
+  const englishTexts = new Map(
+    editions.map((edition) => {
+      const body = readFileSync(join(englishDir, `${edition.id}.mdx`), 'utf8')
+        .replace(/^---\n[\s\S]*?\n---/, '')
+        .replace(/[#*_>`[\]()]/g, ' ');
+      const { title, description, figures } = edition.data;
+      const words = figures.flatMap((figure) => [figure.en.value, figure.en.label, figure.en.quoteTranslation]);
+      return [edition.id, [title, description, ...words, body].join('\n').toLowerCase()] as const;
+    }),
+  );
+  const englishContaining = (query: string, among = editions) =>
+    among
+      .filter((edition) =>
+        query
+          .toLowerCase()
+          .split(/\s+/)
+          .every((word) => new RegExp(`\\b${word}\\b`).test(englishTexts.get(edition.id)!)),
+      )
+      .map((edition) => englishDigestPath(edition.id));
+  const openEnglish = (state: Partial<SearchState>, options: { width?: number; dark?: boolean } = {}) =>
+    openSearch(state, { ...options, path: englishSearchPath });
+
+  // Whole words that stemming leaves alone, so "contains the word" is what the index matches.
+  const ENGLISH_QUERIES = ['Pangu', 'LLaMA', 'Guangxi', 'trillion', 'white paper', 'ChatGPT'];
+
+  it('has queries that find some English digests but not all', () => {
+    for (const query of ENGLISH_QUERIES) expect(englishContaining(query), query).not.toEqual([]);
+    expect(ENGLISH_QUERIES.some((query) => englishContaining(query).length < editions.length)).toBe(true);
+  });
+
+  for (const query of ENGLISH_QUERIES) {
+    it(`finds exactly the English digests with “${query}”, in English`, async () => {
+      const page = await openEnglish({ query });
+      const expected = englishContaining(query);
+      expect(await resultLinks(page)).toEqual(expected);
+      expect(await page.getByRole('status').textContent()).toBe(
+        `${expected.length} ${expected.length === 1 ? 'digest' : 'digests'} found.`,
+      );
+      const marks = await page.locator('#search-results mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      const dates = await page.locator('#search-results .result-date').allTextContents();
+      expect(
+        dates.every((date) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(date)),
+        dates.join(', '),
+      ).toBe(true);
+      await page.close();
+    });
+  }
+
+  it('finds a word through its stem and marks what it matched', async () => {
+    const page = await openEnglish({ query: 'compute' });
+    expect(await resultLinks(page)).toEqual(englishContaining('computing'));
+    const marks = await page.locator('#search-results mark').allTextContents();
+    expect(marks.map((mark) => mark.toLowerCase())).toContain('computing');
+    await page.close();
+  });
+
+  it('says in English when nothing matches, and narrows by report kind', async () => {
+    const none = await openEnglish({ query: 'blockchain' });
+    expect(await resultLinks(none)).toEqual([]);
+    expect(await none.getByRole('status').textContent()).toBe('No digest contains “blockchain”.');
+    await none.close();
+
+    const kind = editions.at(-1)!.data.source.kind;
+    const ofKind = editions.filter((edition) => edition.data.source.kind === kind);
+    expect(ofKind.length).toBeLessThan(editions.length);
+    const page = await openEnglish({ query: 'model' });
+    await page.getByLabel('Kind of report').selectOption(SOURCE_KINDS_EN[kind]);
+    await shown(
+      page,
+      searchParamsFor({ query: 'model', tag: '', kind: SOURCE_KINDS_EN[kind], sort: 'date' }).toString(),
+    );
+    expect(await resultLinks(page)).toEqual(englishContaining('model', ofKind));
+    await page.close();
+  });
+
+  it('is reached from the header of every English page, and never lists a Chinese page', async () => {
+    const page = await reader.page();
+    await page.goto(reader.url(englishDigestPath(editions[0]!.id)));
+    const box = page
+      .getByRole('search', { name: 'Search the site' })
+      .getByRole('searchbox', { name: 'Search digests' });
+    await box.fill('model');
+    await box.press('Enter');
+    await shown(page, 'q=model');
+    expect(new URL(page.url()).pathname).toBe(englishSearchPath);
+    const links = await resultLinks(page);
+    expect(links.length).toBe(englishContaining('model').length);
+    expect(links.every((link) => link!.startsWith(englishHomePath))).toBe(true);
+    await page.close();
+  });
+
+  it('switches language to the Chinese search page', async () => {
+    const page = await reader.page();
+    await page.goto(reader.url(englishSearchPath));
+    await page.getByRole('link', { name: /中文/ }).click();
+    expect(new URL(page.url()).pathname).toBe(searchPath);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.close();
+  });
+
+  for (const width of [1280, 360]) {
+    it(`shows results accessibly and fits ${width} px`, async () => {
+      const page = await openEnglish({ query: 'model' }, { width });
+      expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await page.screenshot({ path: join(screenshots, `search-en-${width}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('says without JavaScript that search needs it, and offers the English home page', async () => {
+    const page = await reader.page({ javaScriptEnabled: false });
+    await page.goto(reader.url(`${englishSearchPath}?q=Pangu`));
+    const notice = page.locator('.noscript');
+    expect(await notice.textContent()).toContain('JavaScript');
+    expect(
+      await notice.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual([englishHomePath]);
+    await page.close();
   });
 });

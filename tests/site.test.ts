@@ -20,7 +20,7 @@ import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
 import { hedgeOf } from '../src/lib/figures/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
-import { readSearchState, SEARCH_PARAMS, SORT_ORDERS } from '../src/lib/search/view.ts';
+import { readSearchState, SEARCH_PARAMS, SEARCH_LOCALES, SORT_ORDERS } from '../src/lib/search/view.ts';
 import { LLMS_DIGEST_LIMIT } from '../src/lib/feeds/llms-txt.ts';
 import {
   absoluteUrl,
@@ -28,6 +28,7 @@ import {
   digestPath,
   englishDigestPath,
   englishHomePath,
+  englishSearchPath,
   englishRssPath,
   figureAnchorId,
   figurePath,
@@ -78,8 +79,11 @@ const htmlFiles = listFiles(siteDir).filter((path) => path.endsWith('.html'));
 /** The pages readers browse: every HTML file of the site (the email editions live outside it). */
 const pagesOf = (dir: string) => listFiles(dir).filter((path) => path.endsWith('.html'));
 const pageFiles = pagesOf(siteDir);
-/** The one page that runs a script (issue 10): the search page. */
-const SEARCH_PAGE = `${searchPath.slice(1)}index.html`;
+/** The only pages that run a script (issue 10): the search page, and its English twin. */
+const pageFileOf = (path: string) => `${path.slice(1)}index.html`;
+const SEARCH_PAGE = pageFileOf(searchPath);
+/** In the order the site's files are listed. */
+const SEARCH_PAGES = [SEARCH_PAGE, pageFileOf(englishSearchPath)].sort();
 
 /** Both test builds: the real content, and the real content with the synthetic corpus. */
 const builds = [
@@ -714,21 +718,23 @@ describe('the whole site', () => {
     const options = select
       ? querySelectorAll(select, 'option').map((option) => ({ value: attr(option, 'value'), label: textOf(option) }))
       : [];
-    expect(options).toEqual(SORT_ORDERS.map(({ value, label }) => ({ value, label })));
+    expect(options).toEqual(SORT_ORDERS.map((value) => ({ value, label: SEARCH_LOCALES['zh-CN'].sortLabels[value] })));
     for (const { value } of options) {
       expect(readSearchState(new URLSearchParams({ [SEARCH_PARAMS.sort]: value ?? '' })).sort).toBe(value);
     }
   });
 
-  it('ships no client JavaScript, except the search page with its one module and the Pagefind loader', () => {
+  it('ships no client JavaScript, except the search pages with their one module and the Pagefind loader', () => {
     const scripts = htmlFiles.flatMap((path) =>
       querySelectorAll(readPage(siteDir, `/${path}`), 'script')
         .filter((script) => attr(script, 'type') !== 'application/ld+json')
         .map((script) => ({ path, src: attr(script, 'src'), type: attr(script, 'type') })),
     );
-    expect(scripts).toEqual([
-      { path: SEARCH_PAGE, src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), type: 'module' },
-    ]);
+    expect(scripts).toEqual(
+      SEARCH_PAGES.map((path) => ({ path, src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), type: 'module' })),
+    );
+    // One module for both: the page's language picks its words.
+    expect(new Set(scripts.map((script) => script.src)).size).toBe(1);
     const searchModule = scripts[0]!.src!.slice(1);
     expect(listFiles(siteDir).filter((path) => path.endsWith('.js') && !path.startsWith(`${pagefindDir}/`))).toEqual([
       searchModule,
@@ -739,7 +745,11 @@ describe('the whole site', () => {
     const found: string[] = [];
     for (const path of listFiles(siteDir).filter((file) => file.endsWith('.html'))) {
       for (const element of querySelectorAll(readPage(siteDir, `/${path}`), '*')) {
-        if (element.tagName === 'script' && attr(element, 'type') !== 'application/ld+json' && path !== SEARCH_PAGE)
+        if (
+          element.tagName === 'script' &&
+          attr(element, 'type') !== 'application/ld+json' &&
+          !SEARCH_PAGES.includes(path)
+        )
           found.push(`${path} <script>`);
         for (const [property, value] of Object.entries(element.properties)) {
           if (/^on/i.test(property)) found.push(`${path} <${element.tagName} ${property}>`);
@@ -761,8 +771,8 @@ describe('the whole site', () => {
       expect(attr(first, 'content'), path).toContain("default-src 'none';");
       // No remote image anywhere (a digest's images are its own files): images from this site only.
       expect(attr(first, 'content'), path).toContain("img-src 'self';");
-      if (path === SEARCH_PAGE) {
-        // The one exception: its own module, Pagefind's WebAssembly, and fetching the index.
+      if (SEARCH_PAGES.includes(path)) {
+        // The one exception: their own module, Pagefind's WebAssembly, and fetching the index.
         expect(attr(first, 'content')).toBe(
           contentSecurityPolicy({ scripts: ["'self'"], connect: ["'self'"], wasm: true }),
         );

@@ -12,7 +12,9 @@ import {
   queryWords,
   readSearchState,
   resultView,
+  searchLanguage,
   searchParamsFor,
+  SEARCH_LOCALES,
   statusMessage,
   type ExcerptPart,
   type PagefindResultData,
@@ -35,7 +37,7 @@ interface PagefindResult {
 
 /**
  * Results shown at a time: each costs a fragment fetch, so a common word on a large archive
- * stays within the time budget; "显示更多" adds the next ones.
+ * stays within the time budget; "显示更多" ("Show more") adds the next ones.
  */
 const RESULTS_PAGE = 10;
 /** Pause after a keystroke before searching: short enough to feel immediate while typing. */
@@ -49,6 +51,8 @@ const more = required('#search-more', HTMLButtonElement);
 // The page names the loader (under the site's base path); urls.ts reads the build's environment
 // and so is never bundled for the browser.
 const pagefindScriptPath = form.dataset.pagefind;
+// The page's language picks its words here, as it picks the index in pagefind.js.
+const locale = SEARCH_LOCALES[searchLanguage(document.documentElement.lang)];
 if (!pagefindScriptPath) throw new Error('search page: the form names no Pagefind loader (data-pagefind)');
 
 const pagefindLoaded: Promise<Pagefind> = (async () => {
@@ -100,7 +104,7 @@ function resultItem(view: ResultView): HTMLLIElement {
   item.append(excerpt(view.excerpt, 'excerpt'));
   if (view.sections.length > 0) {
     const sections = Object.assign(document.createElement('ul'), { className: 'sections' });
-    sections.setAttribute('aria-label', `${view.title}中匹配的段落`);
+    sections.setAttribute('aria-label', locale.sections(view.title));
     for (const section of view.sections) {
       const entry = document.createElement('li');
       entry.append(Object.assign(document.createElement('a'), { href: section.url, textContent: section.title }));
@@ -143,11 +147,11 @@ async function find(pagefind: Pagefind, state: SearchState): Promise<Match[]> {
 /** Loads a match's data (a fragment fetch, shared by both searches) and its view. */
 async function view(match: Match, words: readonly string[]): Promise<ResultView> {
   const [exact, loose] = await Promise.all([match.exact.data(), match.loose?.data()]);
-  return resultView(exact, words, loose);
+  return resultView(exact, words, locale, loose);
 }
 
 let latest = 0;
-/** The search on screen and everything it found, for "显示更多". */
+/** The search on screen and everything it found, for "显示更多" ("Show more"). */
 let current: { state: SearchState; found: Match[] } = {
   state: readSearchState(new URLSearchParams()),
   found: [],
@@ -182,7 +186,7 @@ async function run(state: SearchState): Promise<void> {
 }
 
 function showCount(): void {
-  status.textContent = statusMessage(current.state, current.found.length, list.children.length);
+  status.textContent = statusMessage(current.state, current.found.length, list.children.length, locale);
   more.hidden = list.children.length >= current.found.length;
 }
 
@@ -200,7 +204,7 @@ async function showMore(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  status.textContent = `搜索暂时无法使用：${error instanceof Error ? error.message : String(error)}`;
+  status.textContent = locale.unavailable(error instanceof Error ? error.message : String(error));
 }
 
 form.addEventListener('submit', (event) => {

@@ -10,7 +10,9 @@ import {
   queryWords,
   readSearchState,
   resultView,
+  searchLanguage,
   searchParamsFor,
+  SEARCH_LOCALES,
   SORT_ORDERS,
   statusMessage,
   type SearchState,
@@ -35,10 +37,10 @@ describe('readSearchState and searchParamsFor', () => {
   });
 
   it('reads back every sort order the form offers, and writes none but the default away', () => {
-    for (const { value } of SORT_ORDERS) {
-      expect(readSearchState(searchParamsFor(state({ sort: value }))).sort).toBe(value);
+    for (const order of SORT_ORDERS) {
+      expect(readSearchState(searchParamsFor(state({ sort: order }))).sort).toBe(order);
     }
-    expect(searchParamsFor(state({ sort: SORT_ORDERS[0].value })).has('sort')).toBe(false);
+    expect(searchParamsFor(state({ sort: SORT_ORDERS[0] })).has('sort')).toBe(false);
   });
 
   it('falls back to an empty search, newest first, for missing or unknown values', () => {
@@ -69,19 +71,44 @@ describe('pagefindOptions', () => {
 });
 
 describe('statusMessage', () => {
+  const chinese = SEARCH_LOCALES['zh-CN'];
+  const english = SEARCH_LOCALES.en;
+
   it('invites a search when there is none', () => {
     expect(hasSearch(state())).toBe(false);
-    expect(statusMessage(state(), 0, 0)).toBe('输入关键词开始搜索。');
+    expect(statusMessage(state(), 0, 0, chinese)).toBe('输入关键词开始搜索。');
+    expect(statusMessage(state(), 0, 0, english)).toBe('Type a word to search.');
   });
 
   it('counts digests found, and says when only some are shown', () => {
-    expect(statusMessage(state({ query: '盘古' }), 3, 3)).toBe('找到 3 篇。');
-    expect(statusMessage(state({ query: '大模型' }), 45, 20)).toBe('找到 45 篇，显示前 20 篇。');
+    expect(statusMessage(state({ query: '盘古' }), 3, 3, chinese)).toBe('找到 3 篇。');
+    expect(statusMessage(state({ query: '大模型' }), 45, 20, chinese)).toBe('找到 45 篇，显示前 20 篇。');
+    expect(statusMessage(state({ query: 'Pangu' }), 1, 1, english)).toBe('1 digest found.');
+    expect(statusMessage(state({ query: 'model' }), 45, 20, english)).toBe('45 digests found, showing the first 20.');
   });
 
   it('names the query that found nothing, or the filters', () => {
-    expect(statusMessage(state({ query: '量子纠缠' }), 0, 0)).toBe('没有找到包含“量子纠缠”的摘要。');
-    expect(statusMessage(state({ tag: '政策' }), 0, 0)).toBe('没有符合所选条件的摘要。');
+    expect(statusMessage(state({ query: '量子纠缠' }), 0, 0, chinese)).toBe('没有找到包含“量子纠缠”的摘要。');
+    expect(statusMessage(state({ tag: '政策' }), 0, 0, chinese)).toBe('没有符合所选条件的摘要。');
+    expect(statusMessage(state({ query: 'blockchain' }), 0, 0, english)).toBe('No digest contains “blockchain”.');
+    expect(statusMessage(state({ kind: 'white paper' }), 0, 0, english)).toBe('No digest matches the chosen filters.');
+  });
+});
+
+describe('searchLanguage', () => {
+  it('speaks English on a page whose <html lang> is English, and Chinese otherwise', () => {
+    expect(searchLanguage('en')).toBe('en');
+    expect(searchLanguage('en-GB')).toBe('en');
+    expect(searchLanguage('zh-CN')).toBe('zh-CN');
+    expect(searchLanguage('')).toBe('zh-CN');
+    expect(searchLanguage('eng')).toBe('zh-CN');
+  });
+
+  it('has every word in both languages', () => {
+    const shape = (text: object) =>
+      Object.entries(text).map(([key, value]) => [key, typeof value === 'string' ? 'string' : typeof value]);
+    expect(shape(SEARCH_LOCALES.en)).toEqual(shape(SEARCH_LOCALES['zh-CN']));
+    expect(SEARCH_LOCALES.en.noscript.links.length).toBeGreaterThan(0);
   });
 });
 
@@ -153,10 +180,11 @@ describe('resultView', () => {
   };
 
   it('shows the title, the date as readers read it and the excerpt with the words marked', () => {
-    const view = resultView(exact, ['3342万', '文心一言']);
+    const view = resultView(exact, ['3342万', '文心一言'], SEARCH_LOCALES['zh-CN']);
     expect(view.url).toBe('/digests/a/');
     expect(view.title).toBe('标题');
     expect(view.date).toEqual({ iso: '2026-11-20', text: '2026年11月20日' });
+    expect(resultView(exact, [], SEARCH_LOCALES.en).date).toEqual({ iso: '2026-11-20', text: '20 November 2026' });
     expect(view.excerpt).toEqual([
       { text: '文心一言', match: true },
       { text: '3342万', match: true },
@@ -164,7 +192,7 @@ describe('resultView', () => {
   });
 
   it('lists the sections with an anchor that contain a word, at most a few, from the loose search', () => {
-    const view = resultView(exact, ['3342万'], loose);
+    const view = resultView(exact, ['3342万'], SEARCH_LOCALES['zh-CN'], loose);
     expect(view.sections.map((section) => section.url)).toEqual([
       '/digests/a/#figure-ernie',
       '/digests/a/#one',
@@ -177,8 +205,30 @@ describe('resultView', () => {
     ]);
   });
 
+  it('keeps Pagefind’s own marks in English, where they follow the stem, and lists the sections it marked', () => {
+    const english = {
+      url: '/en/digests/a/',
+      excerpt: 'national <mark>computing</mark> power &amp; more',
+      meta: { title: 'Title', date: '2026-11-20' },
+      sub_results: [
+        { title: 'Power', url: '/en/digests/a/#power', excerpt: 'the <mark>computing</mark> power' },
+        { title: 'Other', url: '/en/digests/a/#other', excerpt: 'no match here' },
+        { title: 'Compute budgets', url: '/en/digests/a/#budgets', excerpt: 'spending' },
+      ],
+    };
+    const view = resultView(english, ['compute'], SEARCH_LOCALES.en);
+    expect(view.excerpt).toEqual([
+      { text: 'national ', match: false },
+      { text: 'computing', match: true },
+      { text: ' power & more', match: false },
+    ]);
+    expect(view.sections.map((section) => section.url)).toEqual(['/en/digests/a/#power', '/en/digests/a/#budgets']);
+    // The Chinese page would mark nothing here: "compute" is not written in the excerpt.
+    expect(resultView(english, ['compute'], SEARCH_LOCALES['zh-CN']).excerpt.some((part) => part.match)).toBe(false);
+  });
+
   it('falls back to the URL without a title, and shows no date it cannot read', () => {
-    const view = resultView({ url: '/digests/b/', excerpt: '', meta: { date: 'soon' } }, []);
+    const view = resultView({ url: '/digests/b/', excerpt: '', meta: { date: 'soon' } }, [], SEARCH_LOCALES['zh-CN']);
     expect(view.title).toBe('/digests/b/');
     expect(view.date).toBeUndefined();
     expect(view.sections).toEqual([]);

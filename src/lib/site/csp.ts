@@ -35,3 +35,6 @@ export function contentSecurityPolicy(page?: PageScripts): string {
   ];
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
+
+/** What the search pages run: their own module, and Pagefind's loader with its WebAssembly and index. */
+export const SEARCH_SCRIPTS: PageScripts = { scripts: ["'self'"], connect: ["'self'"], wasm: true };
