@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SOURCE_KINDS } from '../src/lib/content/schema.ts';
-import { SOURCE_KINDS_EN } from '../src/lib/content/english.ts';
+import { SOURCE_KINDS_EN } from '../src/lib/content/schema.ts';
 import { searchParamsFor, type SearchState } from '../src/lib/search/view.ts';
 import { digestPath, englishDigestPath, englishHomePath, englishSearchPath, searchPath } from '../src/lib/site/urls.ts';
 import { SYNTHETIC_DIGESTS } from './setup/corpus.ts';

@@ -2,7 +2,7 @@
  * The real build, checked as a reader would find it: every digest, tag and archive page exists
  * with the right content, drafts appear nowhere, and every internal link leads to a built file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
@@ -16,7 +16,7 @@ import { byDigestCount, countByTag, groupByMonth, groupByYear } from '../src/lib
 import { isAllowedLink } from '../src/lib/content/safe-url.ts';
 import { AUTHOR_SEPARATOR, FIGURE_COLUMNS, figureRecords } from '../src/lib/figures/figures-dataset.ts';
 import { figuresByMetric, unmeasuredFigures } from '../src/lib/figures/figures.ts';
-import { TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
+import { ENGLISH_PAGE_SIZE, TAG_PAGE_SIZE } from '../src/lib/site/pagination.ts';
 import { hedgeOf } from '../src/lib/figures/hedge.ts';
 import { whenLabel, UNDATED } from '../src/lib/figures/metric-chart.ts';
 import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
@@ -28,6 +28,7 @@ import {
   digestPath,
   englishDigestPath,
   englishHomePath,
+  englishHomePagePath,
   englishSearchPath,
   englishRssPath,
   figureAnchorId,
@@ -199,6 +200,26 @@ describe('the English edition', () => {
     expect(listedTitles(home)).toEqual(english.map((entry) => entry.data.title));
     expect(attr(querySelector(home, '.lang-switch'), 'href')).toBe(homePath);
     expect(attr(querySelector(readPage(siteDir, homePath), '.lang-switch'), 'href')).toBe(englishHomePath);
+  });
+
+  it('pages the English home at scale: every English digest once, newest first, with page links in English', () => {
+    const manyEnglish = publishedEnglishDigests(join(inject('manyWorkspace'), 'src/content/en'), manyDigests);
+    const last = Math.ceil(manyEnglish.length / ENGLISH_PAGE_SIZE);
+    expect(last).toBeGreaterThan(2);
+    const pages = Array.from({ length: last }, (_, index) => readPage(manySiteDir, englishHomePagePath(index + 1)));
+    expect(pages.flatMap(listedTitles)).toEqual(manyEnglish.map((entry) => entry.data.title));
+    expect(listedTitles(pages[0]!)).toHaveLength(ENGLISH_PAGE_SIZE);
+    const second = pages[1]!;
+    expect(textOf(querySelector(second, 'title'))).toMatch(/^English digests \(page 2\)/);
+    const navigation = querySelector(second, 'nav.pagination[aria-label="Pages of English digests"]');
+    expect(attr(querySelector(navigation, 'a[rel="prev"]'), 'href')).toBe(englishHomePath);
+    expect(textOf(querySelector(navigation, 'a[rel="prev"]'))).toBe('← Newer');
+    expect(attr(querySelector(navigation, 'a[rel="next"]'), 'href')).toBe(englishHomePagePath(3));
+    expect(attr(querySelector(navigation, 'a[aria-current="page"]'), 'aria-label')).toBe('Page 2');
+    // Page 1 is the home, never /en/1/; only it has a Chinese counterpart.
+    expect(existsSync(join(manySiteDir, 'en/1'))).toBe(false);
+    expect(attr(querySelector(second, '.lang-switch'), 'href')).toBe(homePath);
+    expect(querySelector(second, 'link[rel="alternate"][hreflang="zh-CN"]')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishCitationOf, pairEdition } from './english.ts';
+import { pairEdition } from './english.ts';
 import { digestSchema } from './schema.ts';
 import { englishEditionSchema } from './english-schema.ts';
 
@@ -42,19 +42,5 @@ describe('pairEdition', () => {
       figures: [{ id: 'first', value: '130', label: 'Count', quoteTranslation: '130 in total' }],
     });
     expect(() => pairEdition(digest, edition)).toThrow('Figure "second" has no English rendering');
-  });
-});
-
-describe('englishCitationOf', () => {
-  it("keeps the report's own words and says in English what it does not state", () => {
-    expect(englishCitationOf({ title: '报告', kind: 'white-paper', authors: [], date: '2023-12' })).toEqual({
-      title: '《报告》',
-      kind: 'white paper',
-      publisher: undefined,
-      authors: undefined,
-      date: 'December 2023',
-      datetime: '2023-12',
-      url: undefined,
-    });
   });
 });

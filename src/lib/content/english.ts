@@ -3,9 +3,8 @@
  * them, everything else (report, dates, tags, each figure's quote and as-of) from the digest.
  * Pages, feeds and cards read this joined form, so nothing shared is ever read from two places.
  */
-import type { DigestData, Figure, Source, SourceKind } from './schema.ts';
+import { SOURCE_KINDS_EN, type DigestData, type Figure, type Source } from './schema.ts';
 import { bookTitle } from './source.ts';
-import { formatPartialEnglishDate } from '../site/dates.ts';
 import type { EnglishEditionData, EnglishFigure } from './english-schema.ts';
 
 /** A figure of the digest with its English rendering beside it. */
@@ -46,47 +45,6 @@ export function pairEdition(digest: DigestData, edition: EnglishEditionData): En
         editionIndex: en.index,
       };
     }),
-  };
-}
-
-/** The kinds of report, as English readers see them (schema.ts SOURCE_KINDS in Chinese). */
-export const SOURCE_KINDS_EN: Record<SourceKind, string> = {
-  'journal-article': 'journal article',
-  'government-briefing': 'government briefing',
-  newspaper: 'newspaper report',
-  magazine: 'magazine article',
-  'white-paper': 'white paper',
-  other: 'other',
-};
-
-export const NOT_STATED_EN = 'not stated';
-
-/**
- * A report cited on an English page. The title, publisher and authors stay as the report writes
- * them (Chinese, marked lang="zh-CN" by the page); what is ours is English.
- */
-export interface EnglishCitation {
-  /** The report's own title in title marks, as the Chinese pages cite it. */
-  title: string;
-  kind: string;
-  /** The publisher as the report names it, or undefined when it does not. */
-  publisher?: string | undefined;
-  /** The authors as the report names them, or undefined when it names none. */
-  authors?: string | undefined;
-  date: string;
-  datetime?: string | undefined;
-  url?: string | undefined;
-}
-
-export function englishCitationOf(source: Source): EnglishCitation {
-  return {
-    title: bookTitle(source.title),
-    kind: SOURCE_KINDS_EN[source.kind],
-    publisher: source.publisher,
-    authors: source.authors.length > 0 ? source.authors.join('、') : undefined,
-    date: source.date ? formatPartialEnglishDate(source.date) : NOT_STATED_EN,
-    datetime: source.date,
-    url: source.url,
   };
 }
 

@@ -118,6 +118,16 @@ export const SOURCE_KINDS = {
 } as const;
 
 export type SourceKind = keyof typeof SOURCE_KINDS;
+
+/** The kinds of report, as English readers see them. */
+export const SOURCE_KINDS_EN: Record<SourceKind, string> = {
+  'journal-article': 'journal article',
+  'government-briefing': 'government briefing',
+  newspaper: 'newspaper report',
+  magazine: 'magazine article',
+  'white-paper': 'white paper',
+  other: 'other',
+};
 const sourceKindNames = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];
 
 /** The report a digest is written from: only what the report itself states. */

@@ -2,16 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { bookTitle, citationOf, NOT_STATED, shortCitation } from './source.ts';
 
 describe('citationOf', () => {
-  it('shows 未注明 for whatever the report does not state', () => {
+  it('leaves out whatever the report does not state, and says so for the date', () => {
     expect(citationOf({ title: '国产大模型面临的机遇与挑战', kind: 'newspaper', authors: [] })).toEqual({
       title: '《国产大模型面临的机遇与挑战》',
       kind: '报纸报道',
-      publisher: NOT_STATED,
-      authors: NOT_STATED,
-      date: NOT_STATED,
+      publisher: undefined,
+      authors: undefined,
+      date: NOT_STATED['zh-CN'],
       datetime: undefined,
       url: undefined,
     });
+  });
+
+  it("keeps the report's own words on an English page, and says in English what is ours", () => {
+    expect(citationOf({ title: '报告', kind: 'white-paper', authors: [], date: '2023-12' }, 'en')).toEqual({
+      title: '《报告》',
+      kind: 'white paper',
+      publisher: undefined,
+      authors: undefined,
+      date: 'December 2023',
+      datetime: '2023-12',
+      url: undefined,
+    });
+    expect(citationOf({ title: '报告', kind: 'other', authors: [] }, 'en').date).toBe('not stated');
   });
 
   it('joins authors and formats a stated date', () => {

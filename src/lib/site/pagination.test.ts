@@ -36,5 +36,7 @@ describe('pagedTitle', () => {
   it('keeps the title on page 1 and names later pages', () => {
     expect(pagedTitle('标签：政策与监管', 1)).toBe('标签：政策与监管');
     expect(pagedTitle('标签：政策与监管', 2)).toBe('标签：政策与监管（第 2 页）');
+    expect(pagedTitle('English digests', 1, 'en')).toBe('English digests');
+    expect(pagedTitle('English digests', 3, 'en')).toBe('English digests (page 3)');
   });
 });

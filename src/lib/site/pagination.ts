@@ -1,10 +1,17 @@
 /**
- * Numbered navigation between the pages of a long list (a tag's digests). Astro's paginate()
- * slices the list; this decides which page numbers the navigation shows.
+ * Numbered navigation between the pages of a long list (a tag's digests, the English home).
+ * Astro's paginate() slices the list; this decides which page numbers the navigation shows.
  */
+import { SITE, type SiteLanguage } from './site.ts';
 
 /** Digests on one page of a tag: enough to scan, small enough to stay light at 1,000 digests. */
 export const TAG_PAGE_SIZE = 20;
+
+/**
+ * English digests on one page of the English home: the same as a tag's, so the home's first
+ * page stays the size of the Chinese one at any number of editions.
+ */
+export const ENGLISH_PAGE_SIZE = TAG_PAGE_SIZE;
 
 /** Pages shown on each side of the current one before the numbers give way to a gap. */
 const AROUND = 2;
@@ -40,6 +47,16 @@ export function pageNumbers(current: number, last: number): PageNumberItem[] {
 }
 
 /** A page's title: page 1 keeps the list's own title, later pages say which page they are. */
-export function pagedTitle(title: string, page: number): string {
-  return page === 1 ? title : `${title}（第 ${page} 页）`;
+export function pagedTitle(title: string, page: number, lang: SiteLanguage = SITE.lang): string {
+  if (page === 1) return title;
+  return lang === SITE.lang ? `${title}（第 ${page} 页）` : `${title} (page ${page})`;
 }
+
+/** The words of the navigation between pages, in the page's language. */
+export const PAGINATION_WORDS: Record<
+  SiteLanguage,
+  { previous: string; next: string; page: (page: number) => string }
+> = {
+  'zh-CN': { previous: '← 上一页', next: '下一页 →', page: (page) => `第 ${page} 页` },
+  en: { previous: '← Newer', next: 'Older →', page: (page) => `Page ${page}` },
+};

@@ -15,6 +15,7 @@ import {
   englishJsonFeedPath,
   englishRssPath,
   englishSearchPath,
+  englishHomePagePath,
   figureInDigestPath,
   figurePath,
   figurePosterPath,
@@ -37,6 +38,8 @@ describe('urls', () => {
     expect(englishRssPath).toBe('/en/rss.xml');
     expect(englishJsonFeedPath).toBe('/en/feed.json');
     expect(englishSearchPath).toBe('/en/search/');
+    expect(englishHomePagePath(1)).toBe('/en/');
+    expect(englishHomePagePath(2)).toBe('/en/2/');
     expect(englishDigestCardPath('ai-white-paper')).toBe('/cards/en/ai-white-paper.png');
   });
 

@@ -133,10 +133,13 @@ export const sitemapPath = at('sitemap-index.xml');
 export const faviconPath = at('favicon.svg');
 
 /**
- * The English edition, under /en/: its home (the one English index: at this size one list
- * reads better than an archive and tag pages), a page per English digest, its feeds and search.
+ * The English edition, under /en/: its home (the one English index, newest first, paged like a
+ * tag: one list reads better than an archive and tag pages of one or two entries each), a page
+ * per English digest, its feeds and search.
  */
 export const englishHomePath = at('en/');
+/** Page `page` (from 1) of the English home; page 1 is the home itself, never `/en/1/`. */
+export const englishHomePagePath = (page: number) => (page === 1 ? englishHomePath : `${englishHomePath}${page}/`);
 export const englishDigestPath = (digestId: string) => `${englishHomePath}digests/${digestId}/`;
 export const englishFigureInDigestPath = (digestId: string, figureId: string) =>
   `${englishDigestPath(digestId)}#${figureAnchorId(figureId)}`;
