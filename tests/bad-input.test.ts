@@ -417,6 +417,26 @@ describe('a bad English edition', () => {
     );
     expect(existsSync(join(outDir, 'en'))).toBe(false);
   });
+
+  it('with code in its body is refused in English by the check and by astro build run directly', () => {
+    const code = {
+      target: 'guangxi-briefing-llm-overview',
+      edit: (text: string) => `${text}\n{process.env.HOME}\n`,
+      line: '',
+    };
+    const said =
+      '  body  {process.env.HOME} is an MDX expression, which would run as code at build time (expected: plain text';
+    const check = runWithEditions([['code', code]], 'scripts/check-content.ts');
+    expect(check.status).toBe(1);
+    expect(check.output).toMatch(new RegExp(`src/content/en/${code.target}\\.mdx:\\d+${RegExp.escape(said)}`));
+    const outDir = join(workspace, 'direct-build');
+    rmSync(outDir, { recursive: true, force: true });
+    const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+    const direct = runWithEditions([['code', code]], ASTRO, ['build', '--outDir', outDir]);
+    expect(direct.status).not.toBe(0);
+    expect(direct.output).toMatch(new RegExp(`src/content/en/${code.target}\\.mdx:\\d+${RegExp.escape(said)}`));
+    expect(existsSync(join(outDir, 'en'))).toBe(false);
+  });
 });
 
 /**

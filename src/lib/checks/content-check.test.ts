@@ -232,9 +232,25 @@ ${body}`;
     );
   });
 
-  it('applies the body policy unchanged', () => {
+  it('applies the body policy unchanged, and says so in English', () => {
     expect(formatProblems(check(edition('good.mdx', count, '', '{process.env.HOME}\n')).problems)).toBe(
-      'src/content/en/good.mdx:11  body  {process.env.HOME} 是 MDX 表达式，会在构建时作为代码运行（应为：普通文字；要写花括号本身，请写成 \\{ 和 \\}，或改用全角｛｝）',
+      'src/content/en/good.mdx:11  body  {process.env.HOME} is an MDX expression, which would run as code at build time (expected: plain text; to write a brace itself, write \\{ and \\})',
+    );
+    expect(formatProblems(check(edition('good.mdx', count, '', '<script>alert(1)</script>\n')).problems)).toBe(
+      'src/content/en/good.mdx:11  body  the HTML element <script> runs code or changes the page itself, and a digest may not use it (expected: remove it: a digest holds text, Markdown and the allowed components only)',
+    );
+    expect(formatProblems(check(edition('good.mdx', count, '', '<Viewpoint who="x">\n')).problems)).toBe(
+      'src/content/en/good.mdx:11  body  <Viewpoint> is not closed (expected: close it with </Viewpoint>, or write <Viewpoint />)',
+    );
+  });
+
+  it('refuses invisible characters in English, naming each by code point and Unicode name', () => {
+    const hidden = count.replace('label: "Count"', 'label: "Co\u200bunt"');
+    expect(formatProblems(check(edition('good.mdx', hidden, '', 'A line\u202e with an override.\n')).problems)).toBe(
+      [
+        'src/content/en/good.mdx:7  figures[0].label  holds the invisible character U+200B (zero width space): it does not show, yet it changes the direction text is shown in or hides what is written, so readers see something other than what the file holds (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
+        'src/content/en/good.mdx:11  body  holds the invisible character U+202E (right-to-left override): it does not show, yet it changes the direction text is shown in or hides what is written, so readers see something other than what the file holds (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
+      ].join('\n'),
     );
   });
 

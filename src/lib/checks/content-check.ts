@@ -24,6 +24,7 @@ import { fieldName, referenceProblems, type ContentProblem } from '../content/co
 import { createHash } from 'node:crypto';
 import { isoDay } from '../site/dates.ts';
 import { contentHash } from '../site/content-hash.ts';
+import { SITE, SITE_EN, type SiteLanguage } from '../site/site.ts';
 import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type MetricData } from '../content/schema.ts';
 import { cardGlyphProblems, englishCardGlyphProblems } from '../cards/share-cards.ts';
 import { pairEdition } from '../content/english.ts';
@@ -201,18 +202,24 @@ function schemaProblems(
 function invisibleCharacterProblems(
   file: string,
   { data, body, bodyFirstLine, at }: Extract<SplitFile, { body: string }>,
+  lang: SiteLanguage,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const [path, value] of textFields(data)) {
     const found = invisibleCharacters(value);
     if (found.length > 0) {
-      problems.push({ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found) });
+      problems.push({ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found, lang) });
     }
   }
   body.split('\n').forEach((line, index) => {
     const found = invisibleCharacters(line);
     if (found.length > 0) {
-      problems.push({ file, line: bodyFirstLine + index, field: 'body', message: invisibleCharactersMessage(found) });
+      problems.push({
+        file,
+        line: bodyFirstLine + index,
+        field: 'body',
+        message: invisibleCharactersMessage(found, lang),
+      });
     }
   });
   return problems;
@@ -277,7 +284,7 @@ export function checkDigest(
       );
     }
   }
-  problems.push(...invisibleCharacterProblems(file, { data, body, bodyFirstLine, at }));
+  problems.push(...invisibleCharacterProblems(file, { data, body, bodyFirstLine, at }, SITE.lang));
   problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
@@ -324,9 +331,18 @@ export function checkEnglishEdition(
       );
     }
   }
-  problems.push(...invisibleCharacterProblems(file, split));
+  // Messages about the English file are in English (the Chinese digest's stay Chinese).
+  problems.push(...invisibleCharacterProblems(file, split, SITE_EN.lang));
   // An edition shows no images of its own: its folder is not a digest's.
-  problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images: new Map() }));
+  problems.push(
+    ...bodyProblems(body, {
+      file,
+      entry: source.entry,
+      firstLine: bodyFirstLine,
+      images: new Map(),
+      lang: SITE_EN.lang,
+    }),
+  );
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
   return { problems, ...(parsed.success && !hasErrors && { data: parsed.data }) };

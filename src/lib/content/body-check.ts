@@ -1,10 +1,13 @@
 /**
- * Problems in a digest's MDX body, for the content check: syntax errors, explained in Chinese
- * with what to write instead, and every breach of the content policy (body-policy.ts).
+ * Problems in a digest's MDX body, for the content check: syntax errors, explained in the
+ * file's language (Chinese digests, English editions) with what to write instead, and every
+ * breach of the content policy (body-policy.ts).
  */
 import { mdxToMdast } from 'satteri';
 import type { ContentProblem } from './content-rules.ts';
 import { explain } from './schema.ts';
+import { explainEn } from './english-schema.ts';
+import type { SiteLanguage } from '../site/site.ts';
 import { bodyImages, bodyPolicyViolations } from './body-policy.ts';
 import { imageAddress, imageFileProblem, type ImageFacts } from './images.ts';
 
@@ -37,16 +40,57 @@ const SYNTAX_MESSAGES: readonly [RegExp, (match: RegExpExecArray) => [string, st
   [/^Unexpected end of file/, () => ['文件在标签或表达式中间结束了', `每个 <组件> 都要闭合；${LITERAL_BRACE}`]],
 ];
 
-/** The parser's error in Chinese: what is wrong and what to write instead. */
-export function explainSyntaxError(reason: string): string {
-  for (const [pattern, describe] of SYNTAX_MESSAGES) {
+const LITERAL_BRACE_EN = 'to write a brace itself, write \\{ and \\}';
+const LITERAL_ANGLE_EN = 'to write a less-than sign itself, write \\<';
+
+/** The same patterns, for an English edition. */
+const SYNTAX_MESSAGES_EN: readonly [RegExp, (match: RegExpExecArray) => [string, string]][] = [
+  [
+    /^Expected a closing tag for `<([^>]*)>`/,
+    ([, name]) => [`<${name}> is not closed`, `close it with </${name}>, or write <${name} />`],
+  ],
+  [
+    /^Unexpected closing tag `<\/([^>]*)>`, expected corresponding closing tag for `<([^>]*)>`/,
+    ([, closing, open]) => [
+      `</${closing}> does not match the <${open}> before it`,
+      `close <${open}> with </${open}> first`,
+    ],
+  ],
+  [
+    /^Unexpected closing tag `<\/([^>]*)>`, expected an open tag first/,
+    ([, name]) => [`</${name}> has no <${name}> before it`, `remove it, or open <${name}> before it`],
+  ],
+  [/^Unexpected end of file in expression/, () => ['a { has no matching }', LITERAL_BRACE_EN]],
+  [/expression/i, () => ['the text inside {…} cannot be read', LITERAL_BRACE_EN]],
+  [
+    /(?:after `<`|before name|in name|JSX tag)/,
+    () => [
+      'what follows < is not a whole component tag',
+      `a component is written <Viewpoint who="…">, with quoted values; ${LITERAL_ANGLE_EN}`,
+    ],
+  ],
+  [
+    /^Unexpected end of file/,
+    () => ['the file ends inside a tag or an expression', `close every <Component>; ${LITERAL_BRACE_EN}`],
+  ],
+];
+
+/** The parser's error in the file's language: what is wrong and what to write instead. */
+export function explainSyntaxError(reason: string, lang: SiteLanguage = 'zh-CN'): string {
+  const english = lang === 'en';
+  for (const [pattern, describe] of english ? SYNTAX_MESSAGES_EN : SYNTAX_MESSAGES) {
     const match = pattern.exec(reason);
-    if (match) return explain(...describe(match));
+    if (match) return (english ? explainEn : explain)(...describe(match));
   }
-  return explain(
-    `MDX 语法错误：${reason}`,
-    `每个 <组件> 都用 </组件> 闭合或写成 <组件 />；${LITERAL_BRACE}；${LITERAL_ANGLE}`,
-  );
+  return english
+    ? explainEn(
+        `MDX syntax error: ${reason}`,
+        `close every <Component> with </Component> or write <Component />; ${LITERAL_BRACE_EN}; ${LITERAL_ANGLE_EN}`,
+      )
+    : explain(
+        `MDX 语法错误：${reason}`,
+        `每个 <组件> 都用 </组件> 闭合或写成 <组件 />；${LITERAL_BRACE}；${LITERAL_ANGLE}`,
+      );
 }
 
 /** Where a digest's body stands, and what the content check found on disk for its images. */
@@ -59,10 +103,12 @@ export interface BodyContext {
   firstLine: number;
   /** The image files of the digests folder, by path relative to it ("foo/chart.png"). */
   images: ReadonlyMap<string, ImageFacts>;
+  /** The file's language, which its messages speak; Chinese unless given. */
+  lang?: SiteLanguage;
 }
 
 /** Every problem in `body`: syntax, the content policy, and each image's file. */
-export function bodyProblems(body: string, { file, entry, firstLine, images }: BodyContext): ContentProblem[] {
+export function bodyProblems(body: string, { file, entry, firstLine, images, lang }: BodyContext): ContentProblem[] {
   const toFileLine = (line: number) => line + firstLine - 1;
   let tree: unknown;
   try {
@@ -78,11 +124,11 @@ export function bodyProblems(body: string, { file, entry, firstLine, images }: B
         file,
         line: startLine ? toFileLine(Number(startLine)) : firstLine,
         field: 'body',
-        message: explainSyntaxError(cleaned),
+        message: explainSyntaxError(cleaned, lang),
       },
     ];
   }
-  const problems = bodyPolicyViolations(tree, entry).map(({ line, message }) => ({
+  const problems = bodyPolicyViolations(tree, entry, lang).map(({ line, message }) => ({
     file,
     line: toFileLine(line),
     field: 'body',

@@ -7,22 +7,27 @@
  * since it cannot be shown. A byte-order mark is allowed as a file's first character only.
  */
 import { explain } from './schema.ts';
+import { explainEn } from './english-schema.ts';
+import type { SiteLanguage } from '../site/site.ts';
 
-/** The characters refused, by code point, with the Chinese name a message gives. */
-export const INVISIBLE_CHARACTERS: ReadonlyMap<number, string> = new Map([
-  [0x200b, '零宽空格'],
-  [0x200c, '零宽不连字'],
-  [0x200d, '零宽连字'],
-  [0x202a, '从左至右嵌入'],
-  [0x202b, '从右至左嵌入'],
-  [0x202c, '结束嵌入或强制'],
-  [0x202d, '从左至右强制'],
-  [0x202e, '从右至左强制'],
-  [0x2066, '从左至右隔离'],
-  [0x2067, '从右至左隔离'],
-  [0x2068, '按首字定向隔离'],
-  [0x2069, '结束隔离'],
-  [0xfeff, '零宽不换行空格（字节顺序标记）'],
+/**
+ * The characters refused, by code point, with the names a message gives: Chinese, and the
+ * Unicode name for English editions.
+ */
+export const INVISIBLE_CHARACTERS: ReadonlyMap<number, { zh: string; en: string }> = new Map([
+  [0x200b, { zh: '零宽空格', en: 'zero width space' }],
+  [0x200c, { zh: '零宽不连字', en: 'zero width non-joiner' }],
+  [0x200d, { zh: '零宽连字', en: 'zero width joiner' }],
+  [0x202a, { zh: '从左至右嵌入', en: 'left-to-right embedding' }],
+  [0x202b, { zh: '从右至左嵌入', en: 'right-to-left embedding' }],
+  [0x202c, { zh: '结束嵌入或强制', en: 'pop directional formatting' }],
+  [0x202d, { zh: '从左至右强制', en: 'left-to-right override' }],
+  [0x202e, { zh: '从右至左强制', en: 'right-to-left override' }],
+  [0x2066, { zh: '从左至右隔离', en: 'left-to-right isolate' }],
+  [0x2067, { zh: '从右至左隔离', en: 'right-to-left isolate' }],
+  [0x2068, { zh: '按首字定向隔离', en: 'first strong isolate' }],
+  [0x2069, { zh: '结束隔离', en: 'pop directional isolate' }],
+  [0xfeff, { zh: '零宽不换行空格（字节顺序标记）', en: 'zero width no-break space (byte order mark)' }],
 ]);
 
 /** "U+202E" for 0x202e. */
@@ -40,10 +45,19 @@ export function invisibleCharacters(text: string): number[] {
   return [...found];
 }
 
-/** The message for text holding `codePoints` (from invisibleCharacters, at least one). */
-export function invisibleCharactersMessage(codePoints: readonly number[]): string {
+/** The message for text holding `codePoints` (from invisibleCharacters, at least one), in the file's language. */
+export function invisibleCharactersMessage(codePoints: readonly number[], lang: SiteLanguage = 'zh-CN'): string {
+  if (lang === 'en') {
+    const named = codePoints
+      .map((codePoint) => `${codePointName(codePoint)} (${INVISIBLE_CHARACTERS.get(codePoint)?.en ?? ''})`)
+      .join(', ');
+    return explainEn(
+      `holds the invisible character ${named}: it does not show, yet it changes the direction text is shown in or hides what is written, so readers see something other than what the file holds`,
+      'remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it',
+    );
+  }
   const named = codePoints
-    .map((codePoint) => `${codePointName(codePoint)}（${INVISIBLE_CHARACTERS.get(codePoint) ?? ''}）`)
+    .map((codePoint) => `${codePointName(codePoint)}（${INVISIBLE_CHARACTERS.get(codePoint)?.zh ?? ''}）`)
     .join('、');
   return explain(
     `含有看不见的字符 ${named}：它不显示，却会改变文字的显示方向或把内容藏起来，读者看到的与文件里写的不一样`,

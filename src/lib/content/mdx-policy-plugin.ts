@@ -12,11 +12,14 @@ import { bodyPolicyViolations } from './body-policy.ts';
 
 /** Where the digests collection lives (src/content.config.ts). */
 const DIGESTS_FOLDER = 'src/content/digests';
+/** Where the English editions live: their messages are in English. */
+const ENGLISH_FOLDER = 'src/content/en';
 
 /**
  * A satteri plugin factory for `satteri({ mdastPlugins: [...] })`. It adds no visitor: it reads
  * the source (frontmatter blanked out by Astro, so line numbers are the file's own) and throws
- * a ContentError listing every breach as `file:line  body  问题（应为：…）`.
+ * a ContentError listing every breach as `file:line  body  问题（应为：…）` (in English for an
+ * English edition).
  */
 export function contentPolicyPlugin(root: string = process.cwd()): MdastPluginEntry {
   return (context: PluginFactoryContext) => {
@@ -31,7 +34,8 @@ export function contentPolicyPlugin(root: string = process.cwd()): MdastPluginEn
     const file = path ? relative(root, path) : '(MDX)';
     // The digest's place in the digests folder decides which image folder is its own.
     const entry = path ? relative(join(root, DIGESTS_FOLDER), path).split(sep).join('/') : 'digest.mdx';
-    const violations = bodyPolicyViolations(tree, entry);
+    const english = path !== undefined && !relative(join(root, ENGLISH_FOLDER), path).startsWith('..');
+    const violations = bodyPolicyViolations(tree, entry, english ? 'en' : 'zh-CN');
     if (violations.length === 0) return null;
     throw new ContentError(violations.map(({ line, message }) => ({ file, line, field: 'body', message })));
   };
