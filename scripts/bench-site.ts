@@ -51,6 +51,9 @@ const CHECKOUT = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json'
 const KB = 1024;
 const MB = 1024 * 1024;
 
+/** The only pages with a script: the search page and its English twin, as dist/ lists them. */
+const SEARCH_PAGES = ['en/search/index.html', 'search/index.html'];
+
 /**
  * Budgets (issue 22). Sizes: what a reader downloads; times and memory: at 1,000 digests, 2
  * cores; dist/'s file count fits Cloudflare Pages' free plan (20,000 files a deployment).
@@ -268,7 +271,7 @@ function measureOutput(dist: string) {
     feeds: feeds.length,
     cssGzipBytes: gzipTotal('.css'),
     jsGzipBytes: gzipTotal('.js'),
-    // Search is the one page allowed a script; every other page must have none.
+    // The search pages (Chinese and English) are the only ones allowed a script; every other page must have none.
     pagesWithScripts: html.filter((path) => readFileSync(join(dist, path), 'utf8').includes('<script')),
     cards: {
       count: cards.length,
@@ -511,8 +514,8 @@ async function main(): Promise<number> {
       {
         measure: 'pages with a script',
         value: output.pagesWithScripts.join(', ') || 'none',
-        budget: 'search/index.html only',
-        met: output.pagesWithScripts.join() === 'search/index.html',
+        budget: `${SEARCH_PAGES.join(', ')} only`,
+        met: output.pagesWithScripts.join() === SEARCH_PAGES.join(),
       },
       {
         measure: `card PNG median (${output.cards.count} cards)`,
