@@ -272,7 +272,7 @@ function measureOutput(dist: string) {
     cssGzipBytes: gzipTotal('.css'),
     jsGzipBytes: gzipTotal('.js'),
     // The search pages (Chinese and English) are the only ones allowed a script; every other page must have none.
-    pagesWithScripts: html.filter((path) => readFileSync(join(dist, path), 'utf8').includes('<script')),
+    pagesWithScripts: html.filter((path) => readFileSync(join(dist, path), 'utf8').includes('<script')).sort(),
     cards: {
       count: cards.length,
       medianBytes: median(cardBytes),

@@ -454,7 +454,7 @@ describe('the English search page', () => {
     const page = await reader.page();
     await page.goto(reader.url(englishDigestPath(editions[0]!.id)));
     const box = page
-      .getByRole('search', { name: 'Search the site' })
+      .getByRole('search', { name: 'Search the English digests' })
       .getByRole('searchbox', { name: 'Search digests' });
     await box.fill('model');
     await box.press('Enter');
