@@ -181,4 +181,29 @@ describe('search under the sub-path, in Chromium', () => {
       await browser.close();
     }
   });
+
+  it('searches the English editions from an English page and links the result inside the sub-path', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      await page.goto(`${origin}${PREFIX}en/`);
+      const box = page.getByRole('search', { name: 'Search the English digests' }).getByRole('searchbox');
+      await box.fill('Pangu');
+      await box.press('Enter');
+      await page.waitForURL(new RegExp(`${PREFIX}en/search/\\?q=Pangu`));
+      const first = page.locator('#search-results li a').first();
+      await first.waitFor();
+      expect(await first.getAttribute('href')).toMatch(new RegExp(`^${PREFIX}en/digests/[^/]+/`));
+      await first.click();
+      await page.waitForURL(new RegExp(`${PREFIX}en/digests/`));
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
