@@ -237,7 +237,7 @@ function englishCardWithTexts(english: EnglishDigestLike): ShareCardTexts {
       siteName: SITE_EN.name,
       headline: english.data.title,
       sourceLine: englishShortCitation(english.data.source),
-      figures: figures.map((figure) => ({ value: figure.en.value, label: figure.en.label, asOf: figure.asOf })),
+      figures: figures.map((figure) => ({ value: figure.en.value, label: figure.en.label, asOf: figure.en.asOf.text })),
     },
     englishEditionFile(english.id),
   );

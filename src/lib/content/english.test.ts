@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairEdition } from './english.ts';
+import { englishAsOf, pairEdition } from './english.ts';
 import { digestSchema } from './schema.ts';
 import { englishEditionSchema } from './english-schema.ts';
 
@@ -42,5 +42,12 @@ describe('pairEdition', () => {
       figures: [{ id: 'first', value: '130', label: 'Count', quoteTranslation: '130 in total' }],
     });
     expect(() => pairEdition(digest, edition)).toThrow('Figure "second" has no English rendering');
+  });
+});
+
+describe('englishAsOf', () => {
+  it("keeps the report's as-of words in Chinese and says our 未注明 in English", () => {
+    expect(englishAsOf('2023年8月31日')).toEqual({ text: '2023年8月31日', lang: 'zh-CN' });
+    expect(englishAsOf('未注明')).toEqual({ text: 'not stated', lang: 'en' });
   });
 });

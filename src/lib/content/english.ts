@@ -4,13 +4,26 @@
  * Pages, feeds and cards read this joined form, so nothing shared is ever read from two places.
  */
 import { SOURCE_KINDS_EN, type DigestData, type Figure, type Source } from './schema.ts';
-import { bookTitle } from './source.ts';
+import { bookTitle, NOT_STATED } from './source.ts';
+import type { SiteLanguage } from '../site/site.ts';
 import type { EnglishEditionData, EnglishFigure } from './english-schema.ts';
+
+/**
+ * A figure's as-of words on an English page: the report's own, in Chinese, or "not stated" where
+ * the digest says 未注明, which is our word, not the report's.
+ */
+export interface EnglishAsOf {
+  text: string;
+  lang: SiteLanguage;
+}
+
+export const englishAsOf = (asOf: string): EnglishAsOf =>
+  asOf === NOT_STATED['zh-CN'] ? { text: NOT_STATED.en, lang: 'en' } : { text: asOf, lang: 'zh-CN' };
 
 /** A figure of the digest with its English rendering beside it. */
 export interface PairedFigure extends Figure {
-  /** The English value, label and our translation of `quote`. */
-  en: Omit<EnglishFigure, 'id'>;
+  /** The English value, label and our translation of `quote`, and the as-of words as English pages show them. */
+  en: Omit<EnglishFigure, 'id'> & { asOf: EnglishAsOf };
   /** Where the English file lists it (its `figures[i]`), for messages about the English words. */
   editionIndex: number;
 }
@@ -41,7 +54,12 @@ export function pairEdition(digest: DigestData, edition: EnglishEditionData): En
       if (!en) throw new Error(`Figure "${figure.id}" has no English rendering: the pairing check did not run`);
       return {
         ...figure,
-        en: { value: en.value, label: en.label, quoteTranslation: en.quoteTranslation },
+        en: {
+          value: en.value,
+          label: en.label,
+          quoteTranslation: en.quoteTranslation,
+          asOf: englishAsOf(figure.asOf),
+        },
         editionIndex: en.index,
       };
     }),
