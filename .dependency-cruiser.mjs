@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The import rules of src/lib (README "Layout"): data flows one way, site/ at the bottom, then
+ * The import rules of src/lib (docs/architecture.md): data flows one way, site/ at the bottom, then
  * content/, then the concerns built on it, then checks/ over everything. `npm run lint:deps`
  * checks them inside `npm test`; tests/repo/dependency-rules.test.ts shows each one fails.
  */
