@@ -1,9 +1,10 @@
 /**
  * The GitHub workflows are part of the product: each passes the real validator
- * (@action-validator/cli, GitHub's schema), and each keeps the promises README "Deploy" makes
+ * (@action-validator/cli, GitHub's schema), and each keeps the promises docs/deploy.md makes
  * about it: pull requests run read-only and never with the repository's token, the deploy job
- * publishes in order with the least permissions, and the build cache is saved under a new key
- * every run. tests/deploy.test.ts plays the deploy job's steps.
+ * publishes in order with the least permissions, the build cache is saved under a new key every
+ * run, and every action is pinned by commit, which Dependabot (.github/dependabot.yml) keeps
+ * current. tests/deploy.test.ts plays the deploy job's steps.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,36 @@ import { projectRoot } from '../setup/workspace.ts';
 
 const workflowsDir = join(projectRoot, '.github/workflows');
 const workflowFiles = readdirSync(workflowsDir).filter((name) => name.endsWith('.yml'));
+
+/**
+ * What is wrong with a workflow's `uses:` lines, one line each: an action from another
+ * repository must name the full 40-hex commit SHA of a release, with that release's version in a
+ * comment (`uses: actions/checkout@<sha> # v5.1.0`), since a tag can be moved to other code and a
+ * commit cannot. One SHA carries one version everywhere. An action of this repository (`./…`)
+ * needs no pin.
+ */
+function unpinnedActions(file: string, text: string): string[] {
+  const problems: string[] = [];
+  const versionOfSha = new Map<string, string>();
+  text.split('\n').forEach((line, index) => {
+    const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+    if (!uses) return;
+    const [, action = '', rest = ''] = uses;
+    if (action.startsWith('./')) return;
+    const where = `${file}:${index + 1}  ${action}`;
+    const pinned = /^[\w.-]+\/[\w./-]+@([0-9a-f]{40})$/.exec(action);
+    const version = /^\s+# (v\d+\.\d+\.\d+)\s*$/.exec(rest)?.[1];
+    if (!pinned) problems.push(`${where}  is not pinned by a full commit SHA`);
+    else if (!version) problems.push(`${where}  has no version comment such as "# v5.1.0"`);
+    else {
+      const sha = pinned[1] ?? '';
+      const seen = versionOfSha.get(sha);
+      if (seen && seen !== version) problems.push(`${where}  is ${version} here and ${seen} elsewhere`);
+      versionOfSha.set(sha, version);
+    }
+  });
+  return problems;
+}
 
 interface Step {
   id?: string;
@@ -73,6 +104,35 @@ describe('the workflows', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('pin every action by commit SHA, with its version in a comment', () => {
+    for (const name of workflowFiles) {
+      const text = readFileSync(join(workflowsDir, name), 'utf8');
+      expect(unpinnedActions(name, text)).toEqual([]);
+      // The line scan sees every step the workflow runs: as many `uses:` as the parsed steps have.
+      const steps = Object.values(readWorkflow(name).jobs).flatMap((job) => job.steps);
+      const scanned = text.split('\n').filter((line) => /^\s*(?:-\s+)?uses:/.test(line));
+      expect(scanned.length, name).toBe(steps.filter((step) => step.uses).length);
+    }
+  });
+
+  it('refuse an action pinned by tag, a SHA without its version, a short SHA and one SHA with two versions', () => {
+    const sha = 'fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09';
+    const planted = [
+      '      - uses: actions/checkout@v5',
+      `      - uses: actions/checkout@${sha}`,
+      '        uses: actions/cache/restore@0057852 # v4.3.0',
+      `      - uses: actions/checkout@${sha} # v5.1.0`,
+      `      - uses: actions/checkout@${sha} # v5.0.0`,
+      '      - uses: ./.github/actions/local',
+    ].join('\n');
+    expect(unpinnedActions('x.yml', planted)).toEqual([
+      'x.yml:1  actions/checkout@v5  is not pinned by a full commit SHA',
+      `x.yml:2  actions/checkout@${sha}  has no version comment such as "# v5.1.0"`,
+      'x.yml:3  actions/cache/restore@0057852  is not pinned by a full commit SHA',
+      `x.yml:5  actions/checkout@${sha}  is v5.0.0 here and v5.1.0 elsewhere`,
+    ]);
   });
 
   it('never run a fork’s code with the repository’s token', () => {
@@ -148,5 +208,64 @@ describe('the workflows', () => {
       WEBSUB_HUB: '${{ vars.WEBSUB_HUB }}',
     });
     expect(build?.steps.find((candidate) => candidate.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
+  });
+});
+
+interface DependabotUpdate {
+  'package-ecosystem': string;
+  directory: string;
+  schedule: { interval: string };
+  cooldown?: { 'default-days'?: number };
+  groups?: Record<string, { patterns: string[] }>;
+}
+
+/** A Dependabot pattern as Dependabot reads it: `*` matches any run of characters. */
+const matches = (pattern: string, name: string): boolean =>
+  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`).test(name);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the dependency updates', () => {
+  const config = parse(readFileSync(join(projectRoot, '.github/dependabot.yml'), 'utf8')) as {
+    version: number;
+    updates: DependabotUpdate[];
+  };
+  const update = (ecosystem: string): DependabotUpdate => {
+    const found = config.updates.find((candidate) => candidate['package-ecosystem'] === ecosystem);
+    if (!found) throw new Error(`.github/dependabot.yml has no ${ecosystem} updates`);
+    return found;
+  };
+
+  it('keep the npm packages and the workflows’ actions current, weekly, after a week’s cooldown', () => {
+    expect(config.version).toBe(2);
+    expect(config.updates.map((entry) => entry['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+    for (const entry of config.updates) {
+      expect(entry.directory).toBe('/');
+      expect(entry.schedule).toEqual({ interval: 'weekly' });
+      expect(entry.cooldown).toEqual({ 'default-days': 7 });
+    }
+  });
+
+  it('update Astro and every @astrojs package together, in one group, and nothing else with them', () => {
+    const { dependencies, devDependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const names = Object.keys({ ...dependencies, ...devDependencies });
+    const patterns = update('npm').groups?.astro?.patterns ?? [];
+    const grouped = names.filter((name) => patterns.some((pattern) => matches(pattern, name)));
+    const astro = names.filter((name) => name === 'astro' || name.startsWith('@astrojs/'));
+    expect(astro).toEqual(expect.arrayContaining(['astro', '@astrojs/mdx', '@astrojs/check']));
+    expect(grouped.sort()).toEqual(astro.sort());
+  });
+
+  it('read patterns as Dependabot does', () => {
+    expect(matches('@astrojs/*', '@astrojs/mdx')).toBe(true);
+    expect(matches('astro', 'astro')).toBe(true);
+    expect(matches('astro', 'astro-icon')).toBe(false);
+    expect(matches('@astrojs/*', 'eslint-plugin-astro')).toBe(false);
+  });
+
+  it('update every action the workflows use, SHA and version comment together, in one pull request', () => {
+    expect(update('github-actions').groups).toEqual({ actions: { patterns: ['*'] } });
   });
 });
