@@ -11,7 +11,7 @@ import { listContentFiles, readRegularFile } from '../src/lib/content/regular-fi
 import { loadCardFonts } from '../src/lib/cards/fonts.ts';
 import { openCheckCache, rulesVersion } from '../src/lib/checks/check-cache.ts';
 import type { ImageFacts } from '../src/lib/content/images.ts';
-import { imageMetadata } from 'astro/assets/utils';
+import { imageFacts } from '../src/lib/content/image-facts.ts';
 import { checkContent, type CheckResult } from '../src/lib/checks/content-check.ts';
 import { contentCheckSummary } from '../src/lib/checks/step-summary.ts';
 
@@ -67,20 +67,6 @@ export async function checkProject(root: string, now = new Date()): Promise<Chec
   );
   await cache.save();
   return { ...result, problems: [...listed.problems, ...result.problems], recalled: cache.stats.recalled };
-}
-
-/**
- * What Astro's own probe (the one its image pipeline uses) reads in a file's header: format and
- * size, without decoding a pixel.
- */
-async function imageFacts(bytes: Buffer | undefined): Promise<ImageFacts> {
-  if (!bytes) return { kind: 'irregular' };
-  try {
-    const { format, width, height } = await imageMetadata(new Uint8Array(bytes));
-    return { kind: 'file', format, width, height };
-  } catch {
-    return { kind: 'file' };
-  }
 }
 
 /** Prints the result for a person; returns the process exit code. */

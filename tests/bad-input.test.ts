@@ -89,6 +89,8 @@ const CASES: Record<string, string> = {
     ':21  body  图片 "./disguised-svg/chart.png" 是 SVG：单独打开一个 SVG 文件时，它里面的脚本会运行（应为：导出成 PNG（图表、示意图）或 JPEG（照片）再放进文件夹，例如用浏览器打开后截图）',
   'huge-image':
     ':21  body  图片 "./huge-image/bomb.png" 有 30000×30000 像素（9 亿像素），超过上限 2500 万像素（应为：缩小到 2500 万像素以内再放进文件夹，例如 6000×4000；网页上的图片最宽不过两千来像素）',
+  'truncated-image':
+    ':21  body  图片 "./truncated-image/chart.png" 的文件 src/content/digests/truncated-image/chart.png 不完整或已损坏：开头完好，像素却无法全部解码（常见于没下载完或没复制完的文件），发布出去会缺掉一块（应为：完整的图片文件：从原处重新导出或重新下载，用看图软件打开确认整张图都在，再放进文件夹）',
   'missing-image':
     ':21  body  图片 "./missing-image/chart.png" 不存在（应为：把图片文件放进 src/content/digests/missing-image/，文件名与这里写的一致）',
   'image-reference':
@@ -103,6 +105,10 @@ const CASES: Record<string, string> = {
 const IMAGE_FILES: Record<string, Buffer | string> = {
   // A valid PNG header declaring 30000×30000 pixels: a few bytes that would take 2.7 GB to decode.
   'huge-image/bomb.png': pngHeader(30_000, 30_000),
+  // A real chart cut short: its header is whole, half of its pixel data is missing.
+  'truncated-image/chart.png': readFileSync(
+    join(projectRoot, 'tests/fixtures/image-digest/with-image/chart.png'),
+  ).subarray(0, 3000),
   'disguised-svg/chart.png':
     '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>',
 };

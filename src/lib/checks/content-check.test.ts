@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCheckCache } from './check-cache.ts';
 import { checkContent, collectionId, fieldPath } from './content-check.ts';
 import { fieldName, formatProblems } from '../content/content-rules.ts';
 
@@ -111,6 +115,60 @@ describe('checkContent', () => {
     );
   });
 
+  it('refuses bidi controls, zero-width and control characters in the vocabularies, on their field and line', () => {
+    const hiddenTags = {
+      file: 'src/content/tags.yaml',
+      text: '# 标签\npolicy:\n  name: 政策\n  description: 说明。\ncompute:\n  name: "算\u202E力"\n  description: "基础\\0设施。"\n',
+    };
+    const hiddenMetrics = {
+      file: 'src/content/metrics.yaml',
+      text: metrics.text.replace('name: 数量', 'name: 数\u200B量'),
+    };
+    const result = checkContent({ tags: hiddenTags, metrics: hiddenMetrics, digests: [digest('good.mdx')] }, now);
+    expect(formatProblems(result.problems).split('\n')).toEqual([
+      'src/content/tags.yaml:6  compute.name  含有看不见的字符 U+202E（从右至左强制）：它不显示，却会改变文字的显示方向或把内容藏起来，读者看到的与文件里写的不一样（应为：删去它：复制来的文字常带着它，在编辑器里用方向键逐字移动光标，光标停顿一下却没有字的地方就是它）',
+      'src/content/tags.yaml:7  compute.description  含有看不见的字符 U+0000（空字符 NUL）：控制字符不是文字，有的程序读到它就把后面的内容截掉，订阅源（XML）也容不下它（应为：删去它：复制来的文字常带着它，在编辑器里用方向键逐字移动光标，光标停顿一下却没有字的地方就是它）',
+      'src/content/metrics.yaml:2  china-model-count.name  含有看不见的字符 U+200B（零宽空格）：它不显示，却会改变文字的显示方向或把内容藏起来，读者看到的与文件里写的不一样（应为：删去它：复制来的文字常带着它，在编辑器里用方向键逐字移动光标，光标停顿一下却没有字的地方就是它）',
+    ]);
+  });
+
+  it('refuses NUL and other control characters in frontmatter and body, and a carriage return on its own', () => {
+    const source = digest('controls.mdx');
+    const text = new TextDecoder()
+      .decode(source.bytes)
+      .replace('title: "标题"', 'title: "标\u0000题"')
+      .replace('quote: "累计有130个"', 'quote: "累计有\\b130个"')
+      .replace('正文。', '正文\u001B[31m红字\u001B[0m。\n第二行\r第三行。');
+    const result = checkContent(
+      { tags, metrics, digests: [{ ...source, bytes: new TextEncoder().encode(text) }] },
+      now,
+    );
+    expect(
+      result.problems.map((problem) => `${problem.line}  ${problem.field}  ${problem.message.split('：')[0]}`),
+    ).toEqual([
+      '2  title  含有看不见的字符 U+0000（空字符 NUL）',
+      '14  figures[0].quote  含有看不见的字符 U+0008（控制字符 BS）',
+      '17  body  含有看不见的字符 U+001B（控制字符 ESC）',
+      '18  body  含有看不见的字符 U+000D（控制字符 CR）',
+    ]);
+    expect(result.digests.size).toBe(0);
+  });
+
+  it('refuses a frontmatter text that a spreadsheet would run as a formula', () => {
+    const source = digest('formula.mdx');
+    const text = new TextDecoder()
+      .decode(source.bytes)
+      .replace('label: "数量"', 'label: \'=HYPERLINK("https://evil.example/","详情")\'');
+    const result = checkContent(
+      { tags, metrics, digests: [{ ...source, bytes: new TextEncoder().encode(text) }] },
+      now,
+    );
+    expect(formatProblems(result.problems)).toBe(
+      'src/content/digests/formula.mdx:12  figures[0].label  以 "=" 开头：关键数字会发布成 CSV 数据集，读者用 Excel 等表格软件打开时，以等号开头的格子会被当作公式运行（应为：普通文字，开头不写 "="，例如把 "=140个" 写成 "140个"）',
+    );
+    expect(result.digests.size).toBe(0);
+  });
+
   it('refuses a misspelt field of metrics.yaml on its entry, instead of dropping it', () => {
     const misspelt = {
       file: 'src/content/metrics.yaml',
@@ -184,6 +242,25 @@ describe('checkContent with hostile or unusual files', () => {
   });
 });
 
+describe('checkContent with the verdicts of an earlier run', () => {
+  it('keeps a verdict while the vocabularies stay as they are, and checks again when a name changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-check-'));
+    const run = async (vocabularies: { tags: typeof tags; metrics: typeof metrics }) => {
+      const cache = await openCheckCache(dir, 'v1');
+      checkContent({ ...vocabularies, digests: [digest('good.mdx')] }, now, undefined, cache.memo);
+      await cache.save();
+      return cache.stats;
+    };
+    expect(await run({ tags, metrics })).toEqual({ recalled: 0, checked: 1 });
+    expect(await run({ tags, metrics })).toEqual({ recalled: 1, checked: 0 });
+    // The same ids, another name: cards and pages draw the name, so the verdict is not reused.
+    const renamed = { ...tags, text: tags.text.replace('name: 政策', 'name: 政策与监管') };
+    expect(await run({ tags: renamed, metrics })).toEqual({ recalled: 0, checked: 1 });
+    const remeasured = { ...metrics, text: metrics.text.replace('unit: 个', 'unit: 家') };
+    expect(await run({ tags: renamed, metrics: remeasured })).toEqual({ recalled: 0, checked: 1 });
+  });
+});
+
 describe('checkContent with English editions', () => {
   /** An English edition of the digest `digest('good.mdx')` makes, with the figures given. */
   function edition(entry: string, figures: string, extra = '', body = 'Body.\n') {
@@ -250,6 +327,16 @@ ${body}`;
       [
         'src/content/en/good.mdx:7  figures[0].label  holds the invisible character U+200B (zero width space): it does not show, yet it changes the direction text is shown in or hides what is written, so readers see something other than what the file holds (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
         'src/content/en/good.mdx:11  body  holds the invisible character U+202E (right-to-left override): it does not show, yet it changes the direction text is shown in or hides what is written, so readers see something other than what the file holds (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses NUL and other control characters in English too', () => {
+    const hidden = count.replace('label: "Count"', 'label: "Co\\0unt"');
+    expect(formatProblems(check(edition('good.mdx', hidden, '', 'A bell\u0007 rings.\r\nA line.\r\n')).problems)).toBe(
+      [
+        'src/content/en/good.mdx:7  figures[0].label  holds the invisible character U+0000 (null, NUL): a control character is not text, some programs cut the text short at it, and feeds (XML) cannot carry it (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
+        'src/content/en/good.mdx:11  body  holds the invisible character U+0007 (control character BEL): a control character is not text, some programs cut the text short at it, and feeds (XML) cannot carry it (expected: remove it: copied text often carries it; move the cursor through the text a character at a time with the arrow keys, and where it pauses without a character, that is it)',
       ].join('\n'),
     );
   });

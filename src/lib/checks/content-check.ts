@@ -13,11 +13,12 @@ import { ENGLISH_PLACEHOLDERS, placeholderPlaces } from '../content/placeholders
 import type { ImageFacts } from '../content/images.ts';
 import { fileNameFormProblem, idKey, twinNamesMessage } from '../content/file-names.ts';
 import {
-  INVISIBLE_CHARACTERS,
   invisibleCharacters,
   invisibleCharactersMessage,
+  isHiddenCharacter,
   textFields,
 } from '../content/invisible-characters.ts';
+import { formulaStartMessage, formulaStart } from '../content/formula-start.ts';
 import { readYaml } from '../content/safe-yaml.ts';
 import { isSlug } from '../content/slug.ts';
 import { fieldName, referenceProblems, type ContentProblem } from '../content/content-rules.ts';
@@ -198,21 +199,34 @@ function schemaProblems(
   }));
 }
 
-/** Bidi controls and zero-width characters in any frontmatter text or body line, by code point. */
+/**
+ * Bidi controls, zero-width and control characters in any text of a parsed YAML value (a
+ * frontmatter, a vocabulary), each on its field's line.
+ */
+function invisibleTextProblems(
+  file: string,
+  data: unknown,
+  at: (path: readonly PropertyKey[]) => number,
+  lang: SiteLanguage,
+): ContentProblem[] {
+  return textFields(data).flatMap(([path, value]) => {
+    const found = invisibleCharacters(value);
+    return found.length > 0
+      ? [{ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found, lang) }]
+      : [];
+  });
+}
+
+/** Bidi controls, zero-width and control characters in any frontmatter text or body line, by code point. */
 function invisibleCharacterProblems(
   file: string,
   { data, body, bodyFirstLine, at }: Extract<SplitFile, { body: string }>,
   lang: SiteLanguage,
 ): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  for (const [path, value] of textFields(data)) {
-    const found = invisibleCharacters(value);
-    if (found.length > 0) {
-      problems.push({ file, line: at(path), field: fieldName(path), message: invisibleCharactersMessage(found, lang) });
-    }
-  }
+  const problems = invisibleTextProblems(file, data, at, lang);
   body.split('\n').forEach((line, index) => {
-    const found = invisibleCharacters(line);
+    // A Windows line ending's carriage return stays on the line split off before its line feed.
+    const found = invisibleCharacters(line.endsWith('\r') ? `${line}\n` : line);
     if (found.length > 0) {
       problems.push({
         file,
@@ -256,7 +270,7 @@ export function checkDigest(
       ...(coverage
         ? cardGlyphProblems(
             { id: collectionId(source.entry), filePath: file, data: parsed.data },
-            (codePoint) => INVISIBLE_CHARACTERS.has(codePoint) || coverage(codePoint),
+            (codePoint) => isHiddenCharacter(codePoint) || coverage(codePoint),
           )
         : []),
     ];
@@ -285,6 +299,10 @@ export function checkDigest(
     }
   }
   problems.push(...invisibleCharacterProblems(file, { data, body, bodyFirstLine, at }, SITE.lang));
+  for (const [path, value] of textFields(data)) {
+    const start = formulaStart(value);
+    if (start) problems.push({ file, line: at(path), field: fieldName(path), message: formulaStartMessage(start) });
+  }
   problems.push(...bodyProblems(body, { file, entry: source.entry, firstLine: bodyFirstLine, images }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const hasErrors = problems.some((problem) => problem.severity !== 'warning');
@@ -315,9 +333,13 @@ export function checkEnglishEdition(
   } else if (digest.data) {
     const pairing = pairingProblems(file, id, parsed.data, digest.data);
     // The card can be drawn only from an edition that pairs with its digest.
+    // An invisible character has a rule of its own (below), not a second message about the font.
     const located =
       pairing.length === 0 && coverage
-        ? englishCardGlyphProblems({ id, data: pairEdition(digest.data, parsed.data) }, coverage)
+        ? englishCardGlyphProblems(
+            { id, data: pairEdition(digest.data, parsed.data) },
+            (codePoint) => isHiddenCharacter(codePoint) || coverage(codePoint),
+          )
         : pairing;
     for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
   }
@@ -384,6 +406,9 @@ export function checkVocabulary<Schema extends z.ZodType>(
     };
   }
   const entries: Record<string, unknown> = isRecord(yaml.data) ? yaml.data : {};
+  // Tag and metric names are shown on every page that names them, so their text is held to the
+  // digests' rule; what their schema accepts is still listed as valid, and the check fails.
+  problems.push(...invisibleTextProblems(source.file, entries, (path) => lineOf(document, lines, path, 0), SITE.lang));
   const valid: { id: string; data: z.output<Schema> }[] = [];
   for (const [id, value] of Object.entries(entries)) {
     if (!isSlug(id)) {
@@ -411,6 +436,7 @@ export function checkVocabulary<Schema extends z.ZodType>(
       });
     }
   }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { problems, ids: new Set(Object.keys(entries)), valid };
 }
 
@@ -453,23 +479,25 @@ export interface DigestCheckMemo {
 
 /**
  * Names everything a digest's verdict depends on besides the rules' code: the file (its path and
- * bytes), the tag and metric ids it may name, the day (a future date is a warning until then),
- * whether its card characters are checked, and what its image folder holds.
+ * bytes), the vocabularies it is checked against (their whole text, not only their ids: a tag's
+ * or metric's name is drawn beside the digest's own text), the day (a future date is a warning
+ * until then), whether its card characters are checked, and what its image folder holds.
  */
 export function digestCheckKey(
   source: DigestSource,
-  vocabulary: { tagIds: ReadonlySet<string>; metricIds: ReadonlySet<string> },
+  vocabularies: { tags: VocabularySource; metrics: VocabularySource },
   now: Date,
   glyphs: boolean,
   images: ReadonlyMap<string, ImageFacts> = new Map(),
 ): string {
+  const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
   return contentHash({
     images: [...images].sort(([a], [b]) => (a < b ? -1 : 1)),
     file: source.file,
     entry: source.entry,
-    bytes: createHash('sha256').update(source.bytes).digest('hex'),
-    tags: [...vocabulary.tagIds].sort(),
-    metrics: [...vocabulary.metricIds].sort(),
+    bytes: sha256(source.bytes),
+    tags: sha256(vocabularies.tags.text),
+    metrics: sha256(vocabularies.metrics.text),
     day: isoDay(now),
     glyphs,
   });
@@ -520,7 +548,7 @@ export function checkContent(
     const images = new Map(
       [...(sources.images ?? [])].filter(([path]) => path.startsWith(`${source.entry.replace(/\.mdx$/, '')}/`)),
     );
-    const key = memo ? digestCheckKey(source, vocabulary, now, coverage !== undefined, images) : '';
+    const key = memo ? digestCheckKey(source, sources, now, coverage !== undefined, images) : '';
     let result = memo?.recall(key);
     if (!result) {
       result = checkSafely(checkDigest, source, vocabulary, now, coverage, images);

@@ -78,6 +78,13 @@ describe('imageFileProblem', () => {
     );
   });
 
+  it('refuses an image whose pixels do not all decode, naming its file', () => {
+    const facts = { kind: 'file', format: 'png', width: 800, height: 600, damaged: true } as const;
+    expect(imageFileProblem(url, 'foo/chart.png', facts)).toBe(
+      '图片 "./foo/chart.png" 的文件 src/content/digests/foo/chart.png 不完整或已损坏：开头完好，像素却无法全部解码（常见于没下载完或没复制完的文件），发布出去会缺掉一块（应为：完整的图片文件：从原处重新导出或重新下载，用看图软件打开确认整张图都在，再放进文件夹）',
+    );
+  });
+
   it('leaves a link to the rule that refuses links', () => {
     expect(imageFileProblem(url, 'foo/chart.png', { kind: 'irregular' })).toBeUndefined();
   });

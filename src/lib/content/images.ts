@@ -8,8 +8,9 @@
  * Refused, each with a message that says what to do instead: a remote image (its host would
  * learn who reads each page, and the CSP would have to allow every host), an address that
  * leaves the folder (`../../../../etc/hostname` would make the build read any file), an SVG
- * (opened on its own, an SVG runs its scripts), and an image larger than IMAGE_PIXEL_LIMIT (a
- * few kilobytes of PNG can declare a billion pixels and stall the build decoding them).
+ * (opened on its own, an SVG runs its scripts), an image larger than IMAGE_PIXEL_LIMIT (a
+ * few kilobytes of PNG can declare a billion pixels and stall the build decoding them), and an
+ * image whose pixels do not all decode (a file cut short would be published half grey).
  */
 import { posix } from 'node:path';
 import { explain } from './schema.ts';
@@ -89,10 +90,19 @@ function svgProblem(url: string): string {
   );
 }
 
-/** What the content check learnt of an image file without decoding it (Astro's own probe). */
+/** What the content check learnt of an image file (image-facts.ts). */
 export type ImageFacts =
-  /** A regular file; `format` is undefined when its header is not an image's. */
-  | { kind: 'file'; format?: string | undefined; width?: number | undefined; height?: number | undefined }
+  /**
+   * A regular file; `format` is undefined when its header is not an image's, and `damaged` is
+   * true when the header is sound but the pixels do not all decode.
+   */
+  | {
+      kind: 'file';
+      format?: string | undefined;
+      width?: number | undefined;
+      height?: number | undefined;
+      damaged?: boolean;
+    }
   /** A link or special file: refused on its own (regular-files.ts), nothing more to say here. */
   | { kind: 'irregular' };
 
@@ -123,6 +133,12 @@ export function imageFileProblem(url: string, path: string, facts: ImageFacts | 
     return explain(
       `${where} 有 ${facts.width}×${facts.height} 像素（${megapixels(pixels)}像素），超过上限 ${megapixels(IMAGE_PIXEL_LIMIT)}像素`,
       `缩小到 ${megapixels(IMAGE_PIXEL_LIMIT)}像素以内再放进文件夹，例如 6000×4000；网页上的图片最宽不过两千来像素`,
+    );
+  }
+  if (facts.damaged) {
+    return explain(
+      `${where} 的文件 src/content/digests/${path} 不完整或已损坏：开头完好，像素却无法全部解码（常见于没下载完或没复制完的文件），发布出去会缺掉一块`,
+      '完整的图片文件：从原处重新导出或重新下载，用看图软件打开确认整张图都在，再放进文件夹',
     );
   }
   return undefined;

@@ -1,7 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { figureRecords, figuresCsv, figuresJson, figuresJsonSchema, FIGURE_COLUMNS } from './figures-dataset.ts';
+import {
+  figureRecords,
+  figuresCsv,
+  figuresJson,
+  figuresJsonSchema,
+  FIGURE_COLUMNS,
+  type FigureRecord,
+} from './figures-dataset.ts';
 import { digestSchema } from '../content/schema.ts';
 
 const site = 'https://news.example.com/';
@@ -86,5 +93,69 @@ describe('figuresCsv', () => {
       sourceAuthors: '赵子忠、王喆',
     });
     expect(rows[1]).toMatchObject({ numeric: '', asOfDate: '', metric: '' });
+  });
+});
+
+describe('figuresCsv against formulas (CSV injection)', () => {
+  const hostile = {
+    id: 'hostile',
+    data: digestSchema.parse({
+      title: '标题',
+      description: '说明',
+      pubDate: '2026-11-20',
+      source: { title: '+cmd|" /C calc"!A0', kind: 'other', publisher: '@SUM(1+1)', authors: ['-2+3', '＝1+1'] },
+      tags: ['policy'],
+      figures: [
+        {
+          id: 'link',
+          value: '-3',
+          numeric: -3,
+          label: '=HYPERLINK("https://evil.example/","详情")',
+          asOf: '+1',
+          quote: '-3 就是 -3',
+        },
+        { id: 'share', value: '-3.5%', numeric: -3.5, unit: '@', label: '降幅', asOf: '未注明', quote: '下降 -3.5%' },
+      ],
+    }),
+  };
+  /** What spreadsheets take for the start of a formula, full-width forms included. */
+  const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+  const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+  /** Every cell of the CSV, header included, as csv-parse reads it. */
+  const cells = (csv: string): string[][] => parse(csv, { bom: true, relax_column_count: false });
+
+  it('begins no cell with a formula sign unless the cell is plainly a number', () => {
+    const extra: FigureRecord = {
+      ...figureRecords([hostile], site)[0]!,
+      // Past the schema, which trims them: the writer alone must hold.
+      label: '\t=1+1',
+      asOf: '\r=1+1',
+      quote: '=cmd',
+    };
+    const rows = cells(figuresCsv([...figureRecords([hostile], site), extra]));
+    expect(rows).toHaveLength(4);
+    for (const [index, row] of rows.entries()) {
+      expect(row).toHaveLength(FIGURE_COLUMNS.length);
+      for (const cell of row)
+        expect(!FORMULA_START.test(cell) || PLAIN_NUMBER.test(cell), `row ${index}: ${JSON.stringify(cell)}`).toBe(
+          true,
+        );
+    }
+    const [, link, share, past] = rows.map((row) => Object.fromEntries(FIGURE_COLUMNS.map((key, i) => [key, row[i]])));
+    // Defused by an apostrophe, which spreadsheets read as "text" and do not show; the words are kept.
+    expect(link).toMatchObject({
+      label: `'=HYPERLINK("https://evil.example/","详情")`,
+      asOf: "'+1",
+      quote: "'-3 就是 -3",
+      sourceTitle: `'+cmd|" /C calc"!A0`,
+      sourcePublisher: "'@SUM(1+1)",
+      sourceAuthors: "'-2+3、＝1+1",
+      // Numbers stay numbers, in the numeric column and written as text.
+      numeric: '-3',
+      value: '-3',
+    });
+    expect(share).toMatchObject({ numeric: '-3.5', value: "'-3.5%", unit: "'@" });
+    expect(past).toMatchObject({ label: "'\t=1+1", asOf: "'\r=1+1", quote: "'=cmd" });
   });
 });

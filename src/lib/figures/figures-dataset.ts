@@ -102,14 +102,31 @@ export function figuresJson(records: readonly FigureRecord[], site: URL | string
   )}\n`;
 }
 
+/** Text that is plainly a number, such as "-3" or "12.5": a spreadsheet reads it as that number. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /**
  * The CSV: a header row, one row per figure, UTF-8 with a byte-order mark (without it Excel reads
  * Chinese as mojibake). Empty cells stand for null; authors are joined by AUTHOR_SEPARATOR.
+ *
+ * A spreadsheet runs a cell that begins with "=", "+", "-" or "@" (tab and carriage return
+ * too, and their full-width forms in some) as a formula: a label `=HYPERLINK(…)` would become a
+ * live link (CSV injection, CWE-1236). csv-stringify's `escape_formulas` puts an apostrophe
+ * before such a cell, which spreadsheets read as "this is text" and do not show. A number, in
+ * the `numeric` column or written as text ("-3"), is left as it is: it is no formula, and an
+ * apostrophe would turn it into text.
  */
 export function figuresCsv(records: readonly FigureRecord[]): string {
   return stringify(
     records.map((record) => ({ ...record, sourceAuthors: record.sourceAuthors.join(AUTHOR_SEPARATOR) })),
-    { header: true, columns: [...FIGURE_COLUMNS], bom: true, record_delimiter: 'windows' },
+    {
+      header: true,
+      columns: [...FIGURE_COLUMNS],
+      bom: true,
+      record_delimiter: 'windows',
+      escape_formulas: true,
+      cast: { string: (value) => (PLAIN_NUMBER.test(value) ? { value, escape_formulas: false } : value) },
+    },
   );
 }
 
