@@ -1,4 +1,6 @@
 // @ts-check
+// First: a SITE_URL the site cannot be built for stops `astro build` and `astro dev` here, in one line.
+import './src/lib/site/check-environment.ts';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';

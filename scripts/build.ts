@@ -14,6 +14,8 @@
  * One build at a time per output folder (scripts/lib/build-lock.ts): a second build started
  * meanwhile prints one line naming the running build's process and exits 1, touching nothing.
  */
+// First: a SITE_URL the site cannot be built for stops the build here, in one line.
+import '../src/lib/site/check-environment.ts';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
