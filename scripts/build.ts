@@ -146,6 +146,7 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
   try {
     // The index is part of the site: built in the staging folder, published with it or not at all.
     const index = await buildSearchIndex(staging, join(root, '.cache', 'pagefind'));
+    if (index.cacheRejected) console.warn(index.cacheRejected);
     const how = index.reused ? '（摘要页没有变化，沿用上次的索引）' : '';
     console.log(
       `搜索索引：${index.pages - index.english} 篇摘要、${index.english} 篇英文版，${index.files} 个文件${how}。`,
