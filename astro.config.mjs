@@ -1,4 +1,6 @@
 // @ts-check
+// First: a SITE_URL the site cannot be built for stops `astro build` and `astro dev` here, in one line.
+import './src/lib/site/check-environment.ts';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -7,6 +9,7 @@ import { siteUrl } from './src/lib/site/site.ts';
 import { basePath } from './src/lib/site/urls.ts';
 import { contentPolicyPlugin } from './src/lib/content/mdx-policy-plugin.ts';
 import { shareImageFiles } from './src/lib/cards/share-image-files.ts';
+import { verifiedAstroCache } from './src/lib/site/astro-cache.ts';
 import { regularContentFiles } from './src/lib/content/regular-files.ts';
 import { IMAGE_PIXEL_LIMIT } from './src/lib/content/images.ts';
 
@@ -54,8 +57,10 @@ export default defineConfig({
     processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [contentPolicyPlugin()] }),
   },
   // First: nothing is read from src/content/ or public/ while either holds a symbolic link.
+  // Then nothing from the cache above that is not what the last build left there.
   integrations: [
     regularContentFiles(),
+    verifiedAstroCache(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') }),
     devPreview(),

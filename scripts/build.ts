@@ -14,6 +14,8 @@
  * One build at a time per output folder (scripts/lib/build-lock.ts): a second build started
  * meanwhile prints one line naming the running build's process and exits 1, touching nothing.
  */
+// First: a SITE_URL the site cannot be built for stops the build here, in one line.
+import '../src/lib/site/check-environment.ts';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
@@ -144,6 +146,7 @@ async function main(): Promise<{ exitCode: number; stepsPeakMb: number }> {
   try {
     // The index is part of the site: built in the staging folder, published with it or not at all.
     const index = await buildSearchIndex(staging, join(root, '.cache', 'pagefind'));
+    if (index.cacheRejected) console.warn(index.cacheRejected);
     const how = index.reused ? '（摘要页没有变化，沿用上次的索引）' : '';
     console.log(
       `搜索索引：${index.pages - index.english} 篇摘要、${index.english} 篇英文版，${index.files} 个文件${how}。`,

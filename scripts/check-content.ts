@@ -3,6 +3,8 @@
  * prints every problem as `file:line  field  问题（应为：…）`. The build runs the
  * same check first. Exits 1 when there is an error; warnings alone do not fail.
  */
+// First: a SITE_URL the site cannot be built for stops the check here, in one line.
+import '../src/lib/site/check-environment.ts';
 import { appendFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

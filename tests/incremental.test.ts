@@ -5,7 +5,7 @@
  * too, reused from the cache), and an edit must render again every page that shows the edited
  * digest, and only those, and index it again.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { neighbours } from '../src/lib/content/collection.ts';
@@ -56,20 +56,58 @@ describe('incremental builds', () => {
         : join(workspace, 'dist', path),
     );
 
+  /** What the first, clean build published: its files, and each one's bytes. */
+  let files: string[] = [];
+  let first = new Map<string, Buffer>();
+
   beforeAll(() => {
     workspace = createWorkspace('incremental');
   });
 
   it('copies every keyed page on a rebuild with nothing changed, byte for byte, and renders the rest', () => {
     expect(build()).toEqual(new Set());
-    const files = listFiles(join(workspace, 'dist'));
-    const first = new Map(files.map((path) => [path, readOutput(path)]));
+    files = listFiles(join(workspace, 'dist'));
+    first = new Map(files.map((path) => [path, readOutput(path)]));
 
     const copied = build();
     expect(lastLog).toContain('（摘要页没有变化，沿用上次的索引）');
     expect([...copied].sort()).toEqual(digests.flatMap(keyedOutputs).sort());
     expect(listFiles(join(workspace, 'dist'))).toEqual(files);
     for (const [path, bytes] of first) expect(readOutput(path).equals(bytes), path).toBe(true);
+  });
+
+  it('publishes what a clean build published over caches damaged since, naming each cache it did not trust', () => {
+    const cache = (path: string) => join(workspace, '.cache', path);
+    // The search index: two fragments gone (searches reaching them would fail in the browser).
+    const [indexKey] = readdirSync(cache('pagefind')).filter((name) => !name.endsWith('.json'));
+    const fragments = readdirSync(cache(`pagefind/${indexKey}/fragment`)).sort();
+    for (const name of fragments.slice(0, 2)) rmSync(cache(`pagefind/${indexKey}/fragment/${name}`));
+    // The cards: one altered inside (it still starts and ends like a PNG), one cut short.
+    const [altered, cut] = readdirSync(cache('cards')).filter((name) => name.endsWith('.png'));
+    writeFileSync(cache(`cards/${altered}`), readFileSync(cache(`cards/${altered}`)).fill(0, 200, 400));
+    truncateSync(cache(`cards/${cut}`), 500);
+    // Astro's cache: a cached page cut short, and a digest's description altered in the data store.
+    const page = `dist${digestPath(digests[0]!.id)}index.html`;
+    truncateSync(cache(`astro/${page}`), 300);
+    const store = readFileSync(cache('astro/data-store.json'), 'utf8');
+    const description = JSON.stringify(digests[0]!.data.description);
+    expect(store).toContain(description);
+    writeFileSync(cache('astro/data-store.json'), store.replace(description, JSON.stringify('这段摘要说明被改过。')));
+    // The content check's verdicts, cut short.
+    const [verdicts] = readdirSync(cache('content-check'));
+    truncateSync(cache(`content-check/${verdicts}`), 100);
+
+    build();
+    expect(listFiles(join(workspace, 'dist'))).toEqual(files);
+    for (const [path, bytes] of first) expect(readOutput(path).equals(bytes), path).toBe(true);
+    const lines = lastLog.split('\n');
+    const said = (start: string) => lines.filter((line) => line.startsWith(start));
+    expect(said(`搜索索引缓存 ${cache(`pagefind/${indexKey}`)} 与缓存时记下的`)).toHaveLength(1);
+    expect(said('卡片缓存里的文件与写入时记下的大小和哈希不符')).toEqual([expect.stringContaining(' 等 2 个文件。')]);
+    expect(said(`Astro 缓存 ${cache('astro')} 里的文件与上次构建记下的`)).toEqual([
+      expect.stringContaining('：data-store.json 等 2 个文件。'),
+    ]);
+    expect(said(`内容检查缓存 ${cache(`content-check/${verdicts}`)} 与写入时记下的哈希不符`)).toHaveLength(1);
   });
 
   it('renders again the edited digest’s pages and its neighbours’ pages, and copies the others', () => {

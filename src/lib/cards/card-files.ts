@@ -4,7 +4,7 @@
  * most once, through the on-disk cache and on every core, for the build's list of images, the
  * feeds and, in `astro dev`, the card and poster routes alike.
  */
-import { createCardCache } from './cache.ts';
+import { createCardCache, damagedEntriesLine } from './cache.ts';
 import { loadCardFonts } from './fonts.ts';
 import { createCardPipeline, type CardPipeline } from './pipeline.ts';
 import type { CardDrawing } from './render.ts';
@@ -139,6 +139,8 @@ export async function shareImageFileList(
     file: await pipeline.file(drawingOf(image)),
   }));
   console.log(`\n${cardSummary()}`);
+  const damaged = damagedEntriesLine(cache);
+  if (damaged) console.warn(damaged);
   return files;
 }
 

@@ -36,8 +36,9 @@ describe('createCardPipeline', { timeout: 60_000 }, async () => {
     const [drawn, again] = await Promise.all([first.png(drawing('超过140个')), first.png(drawing('超过140个'))]);
     expect(first.stats).toEqual({ rendered: 1, fromCache: 0, poolsStarted: 1 });
     expect(again).toBe(drawn);
-    // Only finished PNGs remain: no temporary file is left behind.
-    expect(await readdir(dir)).toEqual([`${cardCacheKey(drawing('超过140个'), fontsVersion)}.png`]);
+    // Only the finished PNG and its record remain: no temporary file is left behind.
+    const key = cardCacheKey(drawing('超过140个'), fontsVersion);
+    expect((await readdir(dir)).sort()).toEqual([`${key}.json`, `${key}.png`]);
 
     const rebuild = pipelineOver();
     await rebuild.queue([drawing('超过140个')]);
@@ -56,16 +57,26 @@ describe('createCardPipeline', { timeout: 60_000 }, async () => {
     expect(pipeline.stats).toEqual({ rendered: 3, fromCache: 1, poolsStarted: 1 });
   });
 
-  it('treats a corrupt entry as a miss and replaces it with a whole PNG', async () => {
+  it('treats a corrupt entry as a miss and replaces it with a whole PNG, saying which', async () => {
     const path = join(dir, `${cardCacheKey(drawing('超过140个'), fontsVersion)}.png`);
     const good = await readFile(path);
     // What an interrupted write without the rename would have left: the first half of a PNG.
     await writeFile(path, good.subarray(0, good.length / 2));
+    // And one altered since it was drawn, though it still starts and ends like a PNG.
+    const alteredPath = join(dir, `${cardCacheKey(drawing('超过150个'), fontsVersion)}.png`);
+    const alteredGood = await readFile(alteredPath);
+    await writeFile(alteredPath, Buffer.from(alteredGood).fill(0, 100, 200));
     const pipeline = pipelineOver();
-    const png = await pipeline.png(drawing('超过140个'));
-    expect(pipeline.stats).toEqual({ rendered: 1, fromCache: 0, poolsStarted: 1 });
+    const [png, alteredPng] = await Promise.all([
+      pipeline.png(drawing('超过140个')),
+      pipeline.png(drawing('超过150个')),
+    ]);
+    expect(pipeline.stats).toEqual({ rendered: 2, fromCache: 0, poolsStarted: 1 });
     expect(Buffer.from(png).equals(good)).toBe(true);
     expect((await readFile(path)).equals(good)).toBe(true);
+    expect(Buffer.from(alteredPng).equals(alteredGood)).toBe(true);
+    expect((await readFile(alteredPath)).equals(alteredGood)).toBe(true);
+    expect([...pipeline.cache.damaged].sort()).toEqual([path, alteredPath].sort());
   });
 
   it('names the cache file of a card, drawing it first when the cache lacks it or holds a damaged one', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,10 +41,41 @@ describe('the content check cache', () => {
     expect(readdirSync(dir)).toEqual(['v2.bin']);
   });
 
-  it('starts afresh from an unreadable file', async () => {
+  it('starts afresh from an unreadable file, saying so in one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-cache-'));
     writeFileSync(join(dir, 'v1.bin'), 'not a cache');
-    expect((await openCheckCache(dir, 'v1')).memo.recall('a')).toBeUndefined();
+    const lines: string[] = [];
+    expect((await openCheckCache(dir, 'v1', (line) => lines.push(line))).memo.recall('a')).toBeUndefined();
+    expect(lines).toEqual([
+      `内容检查缓存 ${join(dir, 'v1.bin')} 与写入时记下的哈希不符（截断或被改动），不再沿用，每篇摘要重新检查。`,
+    ]);
+  });
+
+  it('recalls nothing from a file altered or cut short since it was written, even one that still reads as verdicts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-cache-'));
+    const file = join(dir, 'v1.bin');
+    const first = await openCheckCache(dir, 'v1');
+    first.memo.remember('a', verdict);
+    await first.save();
+    // The warning's text, one character changed in place ("标题太长" becomes "标题太短"): still a
+    // well-formed set of verdicts, one that would hide the problem the check found.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('长', 'utf16le'));
+    expect(at).toBeGreaterThan(0);
+    Buffer.from('短', 'utf16le').copy(bytes, at);
+    writeFileSync(file, bytes);
+    const lines: string[] = [];
+    const altered = await openCheckCache(dir, 'v1', (line) => lines.push(line));
+    expect(altered.memo.recall('a')).toBeUndefined();
+    expect(lines).toHaveLength(1);
+
+    const again = await openCheckCache(dir, 'v1');
+    again.memo.remember('a', verdict);
+    await again.save();
+    truncateSync(file, readFileSync(file).length - 1);
+    lines.length = 0;
+    expect((await openCheckCache(dir, 'v1', (line) => lines.push(line))).memo.recall('a')).toBeUndefined();
+    expect(lines).toHaveLength(1);
   });
 });
 

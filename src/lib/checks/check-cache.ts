@@ -4,9 +4,11 @@
  * depends on (content-check.ts `digestCheckKey`: the file's path and bytes, the vocabularies, the
  * day) inside a file named by the rules' version: a hash of every module of src/lib and of the
  * lockfile, so any change to a rule, a parser or the card font checks every digest again.
- * Deleting the folder is always safe.
+ * The file begins with the sha256 of the verdicts it holds: a file cut short or altered since it
+ * was written, even one that still reads as verdicts, is set aside with one line in the log and
+ * every digest is checked again. Deleting the folder is always safe.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -41,14 +43,40 @@ export interface CheckCache {
   save(): Promise<void>;
 }
 
-export async function openCheckCache(dir: string, version: string): Promise<CheckCache> {
-  const file = join(dir, `${version}.bin`);
-  let stored = new Map<string, DigestVerdict>();
+/** Bytes of the sha256 that heads a cache file. */
+const HASH_BYTES = 32;
+
+/**
+ * The verdicts stored in `file`: none when there is no file yet, none (and one line to `warn`)
+ * when it is not exactly what was written.
+ */
+async function readVerdicts(file: string, warn: (line: string) => void): Promise<Map<string, DigestVerdict>> {
+  let bytes: Buffer;
   try {
-    stored = deserialize(await readFile(file));
+    bytes = await readFile(file);
   } catch {
-    // No cache yet, or one a stopped build left unreadable: every digest is checked.
+    return new Map();
   }
+  const verdicts = bytes.subarray(HASH_BYTES);
+  if (bytes.length <= HASH_BYTES || !hash('sha256', verdicts, 'buffer').equals(bytes.subarray(0, HASH_BYTES))) {
+    warn(`内容检查缓存 ${file} 与写入时记下的哈希不符（截断或被改动），不再沿用，每篇摘要重新检查。`);
+    return new Map();
+  }
+  try {
+    return deserialize(verdicts) as Map<string, DigestVerdict>;
+  } catch {
+    // Whole, yet unreadable to this Node (a version the lockfile, and so the rules' version, missed): a miss.
+    return new Map();
+  }
+}
+
+export async function openCheckCache(
+  dir: string,
+  version: string,
+  warn: (line: string) => void = console.warn,
+): Promise<CheckCache> {
+  const file = join(dir, `${version}.bin`);
+  const stored = await readVerdicts(file, warn);
   const used = new Map<string, DigestVerdict>();
   const stats = { recalled: 0, checked: 0 };
   return {
@@ -70,7 +98,8 @@ export async function openCheckCache(dir: string, version: string): Promise<Chec
     async save() {
       await mkdir(dir, { recursive: true });
       const partial = `${file}.${process.pid}.partial`;
-      await writeFile(partial, serialize(used));
+      const verdicts = serialize(used);
+      await writeFile(partial, Buffer.concat([hash('sha256', verdicts, 'buffer'), verdicts]));
       await rename(partial, file);
       const others = (await readdir(dir)).filter((name) => name !== `${version}.bin` && !name.endsWith('.partial'));
       await Promise.all(others.map((name) => rm(join(dir, name), { force: true })));

@@ -15,6 +15,7 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join, posix } from 'node:path';
+import { manifestOf, mismatchedFiles, nameFew, readManifest, writeManifest } from '../site/file-manifest.ts';
 import { digestPath, englishDigestPath, pagefindDir, pathInSite } from '../site/urls.ts';
 
 /** What the index holds, for the build log. */
@@ -28,6 +29,11 @@ export interface IndexSummary {
   outputPath: string;
   /** The index was the last build's, copied from the cache: no indexed page had changed. */
   reused: boolean;
+  /**
+   * Why the cached index was not used although no indexed page had changed: its copy did not
+   * match what was recorded when it was cached (a file missing, cut short or altered). One line.
+   */
+  cacheRejected?: string;
 }
 
 /** The folders of digest pages, Chinese and English, inside a built site (`digests`, `en/digests`). */
@@ -124,6 +130,25 @@ export function indexedPages(outputPath: string): Record<string, number> {
   );
 }
 
+/** The record of a cached index's files, beside its folder: `<key>.files.json`. */
+const manifestFileOf = (cached: string) => `${cached}.files.json`;
+
+/**
+ * Copies the cached index `cached` into `outputPath` and proves the copy is the index that was
+ * cached, file for file (file-manifest.ts). Returns undefined when it is, or the one line that
+ * says why it is not, having removed the copy.
+ */
+async function restoreIndex(cached: string, outputPath: string): Promise<string | undefined> {
+  const manifest = readManifest(manifestFileOf(cached));
+  await cp(cached, outputPath, { recursive: true });
+  const wrong = manifest ? mismatchedFiles(outputPath, manifest) : [];
+  if (manifest && wrong.length === 0) return undefined;
+  await rm(outputPath, { recursive: true, force: true });
+  return manifest
+    ? `搜索索引缓存 ${cached} 与缓存时记下的大小和哈希不符（缺失、截断或被改动），已重新建立索引：${nameFew(wrong)}。`
+    : `搜索索引缓存 ${cached} 没有缓存时记下的文件清单，已重新建立索引。`;
+}
+
 /**
  * Indexes `siteDir` and writes the index into it: one index per language, from each page's
  * `<html lang>`, so Chinese pages (zh-CN) are segmented as Chinese (with its default language
@@ -131,16 +156,19 @@ export function indexedPages(outputPath: string): Record<string, number> {
  * of each language loads its own. Throws, saying what went wrong, when Pagefind fails or an
  * index does not hold exactly one page per digest of its language.
  *
- * With `cacheDir`, the last index is kept there under its searchIndexKey and copied back when no
- * indexed page changed: an unchanged rebuild of 1,000 digests spent ~6.5 s re-indexing them.
+ * With `cacheDir`, the last index is kept there under its searchIndexKey, with the size and
+ * sha256 of each of its files, and copied back when no indexed page changed: an unchanged rebuild
+ * of 1,000 digests spent ~6.5 s re-indexing them. A copy that does not match that record is
+ * never published: the pages are indexed again.
  */
 export async function buildSearchIndex(siteDir: string, cacheDir?: string): Promise<IndexSummary> {
   const outputPath = join(siteDir, pagefindDir);
   const binary = pagefindBinary();
   const cached = cacheDir ? join(cacheDir, searchIndexKey(siteDir, binary)) : undefined;
+  let cacheRejected: string | undefined;
   if (cached && existsSync(cached)) {
-    await cp(cached, outputPath, { recursive: true });
-    return { ...checkedIndex(siteDir, outputPath), reused: true };
+    cacheRejected = await restoreIndex(cached, outputPath);
+    if (cacheRejected === undefined) return { ...checkedIndex(siteDir, outputPath), reused: true };
   }
   const run = spawnSync(binary, ['--site', siteDir, ...PAGEFIND_OPTIONS], { encoding: 'utf8' });
   if (run.error || run.status !== 0) {
@@ -151,13 +179,15 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const summary = checkedIndex(siteDir, outputPath);
   if (cacheDir && cached) {
     // Only the newest index is kept; written under a temporary name, so a build stopped midway
-    // never leaves a partial index under a real key.
+    // never leaves a partial index under a real key. Its record is written first: a folder
+    // under a real key always has one.
     await rm(cacheDir, { recursive: true, force: true });
     await mkdir(cacheDir, { recursive: true });
     await cp(outputPath, `${cached}.partial`, { recursive: true });
+    writeManifest(manifestFileOf(cached), manifestOf(outputPath));
     await rename(`${cached}.partial`, cached);
   }
-  return { ...summary, reused: false };
+  return { ...summary, reused: false, ...(cacheRejected !== undefined && { cacheRejected }) };
 }
 
 /** The index's size, once proven to hold exactly one page per digest of each language. */

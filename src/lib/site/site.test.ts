@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL, documentTitle, MAX_TITLE_LENGTH, siteUrl } from './site.ts';
+import { DEFAULT_SITE_URL, documentTitle, environmentProblem, MAX_TITLE_LENGTH, siteUrl } from './site.ts';
 
 describe('siteUrl', () => {
   it('is the placeholder host unless SITE_URL is set', () => {
@@ -18,7 +18,20 @@ describe('siteUrl', () => {
       'SITE_URL "owner.github.io/baimo-watch" 不是网址（应为：站点的完整地址，如 https://owner.github.io/baimo-watch/）',
     );
     expect(() => siteUrl({ SITE_URL: 'ftp://example.org/' })).toThrow('不能用作站点地址');
-    expect(() => siteUrl({ SITE_URL: 'https://example.org/?x=1' })).toThrow('不带 ?查询、#片段或用户名');
+    expect(() => siteUrl({ SITE_URL: 'https://example.org/?x=1' })).toThrow('不带 ?查询、#片段、用户名或密码');
+    expect(() => siteUrl({ SITE_URL: 'https://:secret@example.org/' })).toThrow(
+      'SITE_URL "https://:***@example.org/" 不能用作站点地址（应为：http 或 https 地址，不带 ?查询、#片段、用户名或密码，如 https://owner.github.io/baimo-watch/）',
+    );
+  });
+});
+
+describe('environmentProblem', () => {
+  it('is the one line siteUrl would throw, or nothing for a usable SITE_URL', () => {
+    expect(environmentProblem({ SITE_URL: 'https://owner.github.io/baimo-watch/' })).toBeUndefined();
+    expect(environmentProblem({})).toBeUndefined();
+    expect(environmentProblem({ SITE_URL: '/sub/' })).toBe(
+      'SITE_URL "/sub/" 不是网址（应为：站点的完整地址，如 https://owner.github.io/baimo-watch/）',
+    );
   });
 });
 

@@ -41,13 +41,31 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     throw new Error(`SITE_URL "${value}" 不是网址（应为：站点的完整地址，如 https://owner.github.io/baimo-watch/）`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    // A password never reaches the build log.
+    const shown = url.password ? Object.assign(new URL(url), { password: '***' }).href : value;
     throw new Error(
-      `SITE_URL "${value}" 不能用作站点地址（应为：http 或 https 地址，不带 ?查询、#片段或用户名，如 https://owner.github.io/baimo-watch/）`,
+      `SITE_URL "${shown}" 不能用作站点地址（应为：http 或 https 地址，不带 ?查询、#片段、用户名或密码，如 https://owner.github.io/baimo-watch/）`,
     );
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
+}
+
+/** What is wrong with the build's environment (SITE_URL), as one line, or undefined when nothing is. */
+export function environmentProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    siteUrl(env);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** The longest `<title>` the HTML check accepts; search results cut titles near this anyway. */
