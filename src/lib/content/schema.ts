@@ -8,6 +8,7 @@ import { slug } from 'github-slugger';
 import { z } from 'astro/zod';
 import { isWebAddress } from './safe-url.ts';
 import { isSlug } from './slug.ts';
+import { readQualifiers } from './value-qualifier.ts';
 import { fullDateProblem, partialDateProblem, publicationInstant } from '../site/dates.ts';
 
 /**
@@ -185,6 +186,20 @@ export const figureSchema = knownFieldsOnly('figure', {
   featured: z.boolean({ error: explain('figure featured 不是 true 或 false', 'featured: true') }).default(false),
 });
 
+/**
+ * The message for a value that leaves out a qualifier its quote gives the number
+ * (value-qualifier.ts), or undefined when it keeps them all.
+ */
+export function qualifierMessage(value: string, quote: string): string | undefined {
+  const reading = readQualifiers(value, quote);
+  if (!reading || reading.missing.length === 0) return undefined;
+  const words = reading.missing.map((qualifier) => `“${qualifier.word}”`).join('、');
+  return explain(
+    `value "${value}" 漏掉了 quote 给这个数字的限定词${words}：超过、接近、约、至少、多、余、以上这类词是数字的一部分，要随数字照录`,
+    reading.expected,
+  );
+}
+
 export const MAX_FEATURED_FIGURES = 3;
 export const MAX_FIGURES = 8;
 
@@ -247,6 +262,9 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
           'value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"',
         ),
       });
+    } else {
+      const missing = qualifierMessage(figure.value, figure.quote);
+      if (missing) ctx.addIssue({ code: 'custom', path: ['figures', index, 'value'], message: missing });
     }
   });
   const featured = digest.figures.filter((figure) => figure.featured).length;
