@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorkspace, runNodeScript, TEST_SITE_URL } from './setup/workspace.ts';
 import { figuresByMetric } from '../src/lib/figures/figures.ts';
+import { digestShareCard, englishDigestShareCard, figureShareCard } from '../src/lib/cards/share-cards.ts';
 import { readBuildLog } from '../src/lib/site/build-log.ts';
 import {
   absoluteUrl,
@@ -189,6 +190,33 @@ describe('the English cards', () => {
       const en = readFileSync(join(siteDir, englishDigestCardPath(entry.id)));
       expect(en.equals(readFileSync(join(siteDir, `cards/${entry.id}.png`))), entry.id).toBe(false);
     }
+  });
+});
+
+describe('the cards of a summary', () => {
+  const id = 'ai-llm-white-paper-2023';
+  const digest = digests.find((entry) => entry.id === id)!;
+  const edition = english.find((entry) => entry.id === id)!;
+  const ORIGINAL = '《中国人工智能大模型技术白皮书(2023版)》';
+  const chinese = `未署名摘要：${ORIGINAL}（白皮书，中国人工智能学会）`;
+  const inEnglish = `Unsigned summary of a white paper by 中国人工智能学会: ${ORIGINAL}`;
+
+  it('cite it as an unsigned summary of the white paper, on the digest, figure and English cards', () => {
+    expect(digestShareCard(digest).card).toMatchObject({ sourceLine: chinese });
+    for (const figure of digest.data.figures)
+      expect(figureShareCard(digest, figure).card).toMatchObject({ sourceLine: chinese });
+    expect(englishDigestShareCard(edition).card).toMatchObject({ sourceLine: inEnglish });
+  });
+
+  it('are drawn, and their pages describe them with that source line', () => {
+    for (const path of [`/cards/${id}.png`, englishDigestCardPath(id)]) {
+      const png = PNG.sync.read(readFileSync(join(siteDir, path)));
+      expect([png.width, png.height, distinctColours(png) > 50]).toEqual([1200, 630, true]);
+    }
+    const alt = (path: string) =>
+      attr(querySelector(readPage(siteDir, path), 'meta[property="og:image:alt"]'), 'content');
+    expect(alt(`/digests/${id}/`)?.endsWith(`来源：${chinese}`)).toBe(true);
+    expect(alt(englishDigestPath(id))?.endsWith(`Source: ${inEnglish}`)).toBe(true);
   });
 });
 

@@ -116,6 +116,13 @@ describe('the built email edition', () => {
     });
   }
 
+  it('cites the white paper summary as an unsigned summary, with the original and its publisher apart', () => {
+    const cited = '所摘要的原作：《中国人工智能大模型技术白皮书(2023版)》（白皮书；发布方：中国人工智能学会）。';
+    expect(readEdition('ai-llm-white-paper-2023.txt')).toContain(cited);
+    const page = fromHtml(readEdition('ai-llm-white-paper-2023.html'));
+    expect(querySelectorAll(page, 'p').map(textOf)).toContain(cited);
+  });
+
   it('is valid HTML (html-validate, recommended rules, less the two that email needs)', async () => {
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],

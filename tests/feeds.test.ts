@@ -90,6 +90,21 @@ describe('/rss.xml', () => {
     });
   });
 
+  it('cites the white paper summary as an unsigned summary, the original and its publisher apart', () => {
+    const item = feed.items?.find((entry) => entry.link === permalink('ai-llm-white-paper-2023'));
+    const paragraphs = querySelectorAll(parseHtml(item?.content?.encoded ?? ''), 'p').map(textOf);
+    expect(paragraphs[1]).toBe(
+      '摘自《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述（摘要）。发布方：未注明；作者：未注明；报告日期：未注明。',
+    );
+    expect(paragraphs[2]).toBe(
+      '所摘要的原作：《中国人工智能大模型技术白皮书(2023版)》（白皮书；发布方：中国人工智能学会）。',
+    );
+    // Every other digest cites no summarised work.
+    for (const other of feed.items?.filter((entry) => entry !== item) ?? []) {
+      expect(other.content?.encoded, other.title).not.toContain('所摘要的原作');
+    }
+  });
+
   it('uses only absolute URLs in item content', () => {
     for (const item of feed.items ?? []) {
       const relative = urlsIn(item.content?.encoded ?? '').filter((url) => !url.startsWith(TEST_SITE_URL));
@@ -128,6 +143,10 @@ describe('/feed.json', () => {
       expect(item.tags).toEqual(digest.data.tags.map((tag) => tagName.get(tag)));
       expect(item.content_html).toContain('<h2>关键数字</h2>');
     });
+    const summary = feed.items?.find((item) => item.id === permalink('ai-llm-white-paper-2023'));
+    expect(querySelectorAll(parseHtml(summary?.content_html ?? ''), 'p').map(textOf)).toContain(
+      '所摘要的原作：《中国人工智能大模型技术白皮书(2023版)》（白皮书；发布方：中国人工智能学会）。',
+    );
   });
 });
 
@@ -203,6 +222,25 @@ describe('the English feeds', () => {
       expect(html.length).toBeGreaterThan(1500);
       for (const url of urlsIn(html)) expect(url, id).toMatch(/^(https?:|mailto:)/);
     });
+  });
+
+  it('cite the white paper summary as a summary, with the original and its publisher marked Chinese', () => {
+    const item = feed.items?.find((entry) => entry.link === englishLink('ai-llm-white-paper-2023'));
+    const article = parseHtml(item?.content?.encoded ?? '');
+    const paragraphs = querySelectorAll(article, 'p');
+    expect(textOf(paragraphs[1])).toBe(
+      'From the summary 《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述. Publisher: not stated; authors: not stated; date: not stated.',
+    );
+    expect(textOf(paragraphs[2])).toBe(
+      'It summarises 《中国人工智能大模型技术白皮书(2023版)》 (white paper; publisher: 中国人工智能学会).',
+    );
+    expect(querySelectorAll(paragraphs[2]!, '[lang="zh-CN"]').map(textOf)).toEqual([
+      '《中国人工智能大模型技术白皮书(2023版)》',
+      '中国人工智能学会',
+    ]);
+    const json = parseJsonFeed(read(englishJsonFeedPath.slice(1)));
+    const jsonItem = json.items?.find((entry) => entry.id === englishLink('ai-llm-white-paper-2023'));
+    expect(jsonItem?.content_html).toContain(item?.content?.encoded?.match(/<p>It summarises[\s\S]*?<\/p>/)?.[0]);
   });
 
   it('attach each English card as enclosure, with its true size', () => {

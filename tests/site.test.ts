@@ -223,6 +223,73 @@ describe('the English edition', () => {
   });
 });
 
+describe('a summary cited as what it is: the white paper summary', () => {
+  const id = 'ai-llm-white-paper-2023';
+  const TITLE = '《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述';
+  const ORIGINAL = '《中国人工智能大模型技术白皮书(2023版)》';
+  /** The citation block as label → text. */
+  const citationRows = (page: Root) => {
+    const values = querySelectorAll(page, '.citation dd').map(textOf);
+    return Object.fromEntries(
+      querySelectorAll(page, '.citation dt').map((term, index) => [textOf(term), values[index]]),
+    );
+  };
+
+  it("says on the Chinese page that the summary's publisher and author are not stated, and names the original apart", () => {
+    expect(citationRows(readPage(siteDir, digestPath(id)))).toEqual({
+      标题: TITLE,
+      类型: '摘要',
+      发布方: '未注明',
+      作者: '未注明',
+      日期: '未注明',
+      所摘要的原作: `${ORIGINAL}（白皮书；发布方：中国人工智能学会）`,
+    });
+  });
+
+  it('says the same on the English page, the report words marked Chinese', () => {
+    const page = readPage(siteDir, englishDigestPath(id));
+    expect(citationRows(page)).toEqual({
+      Title: TITLE,
+      Kind: 'summary',
+      Publisher: 'not stated',
+      Authors: 'not stated',
+      Date: 'not stated',
+      'Summary of': `${ORIGINAL} (white paper; publisher: 中国人工智能学会)`,
+    });
+    const original = querySelectorAll(page, '.citation dd').at(-1);
+    expect(querySelectorAll(original!, '[lang="zh-CN"]').map(textOf)).toEqual([ORIGINAL, '中国人工智能学会']);
+  });
+
+  it('cites it in lists and on its figure pages as an unsigned summary of the white paper', () => {
+    const short = `未署名摘要：${ORIGINAL}（白皮书，中国人工智能学会）`;
+    const listed = querySelectorAll(readPage(siteDir, homePath), 'article.summary').find((summary) =>
+      querySelector(summary, `a[href="${digestPath(id)}"]`),
+    );
+    expect(textOf(querySelector(listed, '.meta'))).toMatch(new RegExp(`· 摘自${short.replace(/[()]/g, '\\$&')}$`));
+    const figurePage = readPage(siteDir, figurePath(id, 'model-scale'));
+    expect(attr(querySelector(figurePage, 'meta[name="description"]'), 'content')).toContain(`出自${short}，`);
+  });
+
+  it("keeps the summary's own publisher apart from the original's in figures.json", () => {
+    const document = JSON.parse(readFileSync(join(siteDir, figuresJsonPath.slice(1)), 'utf8')) as {
+      figures: Record<string, unknown>[];
+    };
+    const records = document.figures.filter((record) => record.digestId === id);
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        sourceTitle: TITLE,
+        sourceKind: 'summary',
+        sourcePublisher: null,
+        sourceAuthors: [],
+        originalTitle: '中国人工智能大模型技术白皮书(2023版)',
+        originalKind: 'white-paper',
+        originalPublisher: '中国人工智能学会',
+      });
+    }
+  });
+});
+
 describe('lists', () => {
   it('puts the newest digests first on the home page, with their figures', () => {
     const page = readPage(siteDir, '/');

@@ -5,6 +5,7 @@
  * draws every card. Deterministic for a seed, so two runs of the benchmark build the same site.
  * Every character comes from the word lists below, all common GB2312 hanzi the card font draws.
  */
+import { ENGLISH_QUALIFIERS, readQualifiers } from '../../src/lib/content/value-qualifier.ts';
 
 /** One generated digest: its file name in src/content/digests and its MDX text. */
 export interface SyntheticDigest {
@@ -104,7 +105,8 @@ const VALUE_SHAPES: ((n: string, unit: string) => string)[] = [
   (n, u) => `${n}${u}以上`,
 ];
 const QUOTE_OPENINGS = ['报告显示，', '据不完全统计，', '截至目前，', '调查表明，', ''];
-const QUOTE_VERBS = ['已达到', '达到', '约为', '已经突破', '累计为'];
+// No qualifier among the verbs ("突破", "超过"): the value would have to carry it (value-qualifier.ts).
+const QUOTE_VERBS = ['已达到', '达到', '约为', '已经增至', '累计为'];
 const QUOTE_ENDINGS = [
   '，较上年明显增长。',
   '，位居全国前列。',
@@ -274,6 +276,12 @@ export function syntheticCorpus(count: number, options: CorpusOptions): Syntheti
   });
 }
 
+/** The English words for the qualifier the quote gives a figure's value ("more than "), if any. */
+function englishQualifier(figure: { value: string; quote: string }): string {
+  const [qualifier] = readQualifiers(figure.value, figure.quote)?.qualifiers ?? [];
+  return qualifier ? `${ENGLISH_QUALIFIERS[qualifier.sense][0]} ` : '';
+}
+
 /**
  * An English edition of a synthetic digest, of about the house length, with both components.
  * Its words are plain ASCII, so every card font draws them.
@@ -281,7 +289,7 @@ export function syntheticCorpus(count: number, options: CorpusOptions): Syntheti
 function englishEdition(number: number, digest: SyntheticFrontmatter): string {
   const figures = digest.figures.flatMap((figure, at) => [
     `  - id: ${figure.id}`,
-    `    value: ${quoted(`${figure.numeric ?? at + 2} (synthetic)`)}`,
+    `    value: ${quoted(`${englishQualifier(figure)}${figure.numeric ?? at + 2} (synthetic)`)}`,
     `    label: ${quoted(`Synthetic measure ${at + 1} of report ${number}`)}`,
     `    quoteTranslation: ${quoted(`The synthetic report gives measure ${at + 1} as ${figure.numeric ?? at + 2}.`)}`,
   ]);

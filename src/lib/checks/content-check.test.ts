@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openCheckCache } from './check-cache.ts';
 import { checkContent, collectionId, fieldPath } from './content-check.ts';
 import { fieldName, formatProblems } from '../content/content-rules.ts';
@@ -357,6 +357,134 @@ ${body}`;
     const result = check(edition('good.mdx', count, '', 'TO WRITE: the introduction.\n'));
     expect(formatProblems(result.problems)).toBe(
       'src/content/en/good.mdx:11  body  still the template\'s placeholder "TO WRITE: the introd…" (expected: your own English text; the edition is published with its Chinese digest, so finish it first or keep that digest a draft)',
+    );
+  });
+});
+
+describe('a value keeps the qualifier its quote gives it', () => {
+  const QUALIFIER_NOTE = '超过、接近、约、至少、多、余、以上这类词是数字的一部分，要随数字照录';
+  const real = (path: string) => readFileSync(join(import.meta.dirname, '../../..', path), 'utf8');
+  const realTags = { file: 'src/content/tags.yaml', text: real('src/content/tags.yaml') };
+  const realMetrics = { file: 'src/content/metrics.yaml', text: real('src/content/metrics.yaml') };
+  const DIGEST = 'src/content/digests/opportunities-and-challenges.mdx';
+  const EDITION = 'src/content/en/opportunities-and-challenges.mdx';
+  /** A content folder outside the repository, holding copies of the real files as changed. */
+  const workspace = mkdtempSync(join(tmpdir(), 'value-qualifier-'));
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const copy = (path: string, text: string) => {
+    mkdirSync(join(workspace, path, '..'), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+    const entry = path.replace(/^src\/content\/(digests|en)\//, '');
+    return { file: path, entry, bytes: readFileSync(join(workspace, path)) };
+  };
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+  it('refuses the real spark-users value as it stood, 100万 for "突破100万", on its line', () => {
+    const text = real(DIGEST);
+    expect(text).toContain('value: "突破100万"');
+    const uncorrected = text.replace('value: "突破100万"', 'value: "100万"');
+    const result = checkContent(
+      { tags: realTags, metrics: realMetrics, digests: [copy(DIGEST, uncorrected)] },
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    expect(formatProblems(result.problems)).toBe(
+      `${DIGEST}:${lineOf(uncorrected, 'value: "100万"')}  figures[4].value  value "100万" 漏掉了 quote 给这个数字的限定词“突破”：${QUALIFIER_NOTE}（应为：突破100万）`,
+    );
+    expect(result.digests.size).toBe(0);
+  });
+
+  it('passes the corrected digest and edition, and refuses the English value that drops "more than"', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    const digestCopy = copy(DIGEST, real(DIGEST));
+    const edition = real(EDITION);
+    expect(
+      checkContent(
+        { tags: realTags, metrics: realMetrics, digests: [digestCopy], english: [copy(EDITION, edition)] },
+        now,
+      ).problems,
+    ).toEqual([]);
+    const dropped = edition.replace('value: "more than 1 million"', 'value: "1 million"');
+    const result = checkContent(
+      { tags: realTags, metrics: realMetrics, digests: [digestCopy], english: [copy(EDITION, dropped)] },
+      now,
+    );
+    expect(formatProblems(result.problems)).toBe(
+      `${EDITION}:${lineOf(dropped, 'value: "1 million"')}  figures[4].value  figure value "1 million" leaves out the qualifier the Chinese quote gives its number: 突破 (more than) (expected: the same qualifier in English, e.g. "more than 1 million" or "over 1 million")`,
+    );
+    expect(result.english.size).toBe(0);
+  });
+
+  /** The test digest with one figure of the given value and quote. */
+  const withFigure = (value: string, quote: string) =>
+    new TextEncoder().encode(
+      new TextDecoder()
+        .decode(digest('q.mdx').bytes)
+        .replace('value: "130个"', `value: "${value}"`)
+        .replace('quote: "累计有130个"', `quote: "${quote}"`),
+    );
+  const checkFigure = (value: string, quote: string) =>
+    formatProblems(
+      checkContent(
+        {
+          tags,
+          metrics,
+          digests: [{ file: 'src/content/digests/q.mdx', entry: 'q.mdx', bytes: withFigure(value, quote) }],
+        },
+        now,
+      ).problems,
+    );
+
+  it.each([
+    ['50', '支持了50多个业务', '“多”', '50多'],
+    ['20', '与20余家企业合作', '“余”', '20余'],
+    ['100个', '已有100个以上的模型', '“以上”', '100个以上'],
+    ['10万', '每日调用10万左右', '“左右”', '10万左右'],
+    ['100个', '国内约100个模型', '“约”', '约100个'],
+    ['近200个', '数量接近200个', '“接近”', '接近200个'],
+    ['200', '约200多个', '“约”、“多”', '约200多'],
+  ])('refuses %s in "%s" with one located line', (value, quote, words, expected) => {
+    expect(checkFigure(value, quote)).toBe(
+      `src/content/digests/q.mdx:11  figures[0].value  value "${value}" 漏掉了 quote 给这个数字的限定词${words}：${QUALIFIER_NOTE}（应为：${expected}）`,
+    );
+  });
+
+  it.each([
+    ['近200个', '已有近200个'],
+    ['约100个', '国内约100个模型'],
+    ['50多个', '支持了50多个业务'],
+    ['100个以上', '已有100个以上的模型'],
+    ['超 80 个', '已经超 80 个'],
+    ['100家', '已签约100家客户'],
+  ])('passes %s in "%s"', (value, quote) => {
+    expect(checkFigure(value, quote)).toBe('');
+  });
+
+  it('asks an English value for the meaning of its qualifier, not any qualifier', () => {
+    const english = (value: string) => ({
+      file: 'src/content/en/q.mdx',
+      entry: 'q.mdx',
+      bytes: new TextEncoder().encode(
+        `---\ntitle: "T"\ndescription: "D."\nfigures:\n  - id: count\n    value: "${value}"\n    label: "Count"\n    quoteTranslation: "nearly 200"\n---\n\nBody.\n`,
+      ),
+    });
+    const run = (value: string) =>
+      formatProblems(
+        checkContent(
+          {
+            tags,
+            metrics,
+            digests: [
+              { file: 'src/content/digests/q.mdx', entry: 'q.mdx', bytes: withFigure('接近200个', '数量接近200个') },
+            ],
+            english: [english(value)],
+          },
+          now,
+        ).problems,
+      );
+    expect(run('nearly 200')).toBe('');
+    expect(run('almost 200')).toBe('');
+    expect(run('more than 200')).toBe(
+      'src/content/en/q.mdx:6  figures[0].value  figure value "more than 200" leaves out the qualifier the Chinese quote gives its number: 接近 (nearly) (expected: the same qualifier in English, e.g. "nearly 200" or "almost 200")',
     );
   });
 });

@@ -30,7 +30,7 @@ import { digestSchema, explain, metricSchema, tagSchema, type DigestData, type M
 import { cardGlyphProblems, englishCardGlyphProblems } from '../cards/share-cards.ts';
 import { pairEdition } from '../content/english.ts';
 import { englishEditionSchema, explainEn, type EnglishEditionData } from '../content/english-schema.ts';
-import { pairingProblems } from '../content/english-rules.ts';
+import { englishQualifierProblems, pairingProblems } from '../content/english-rules.ts';
 
 /** Whether the card font can draw a code point; without it, cards are not checked. */
 export type GlyphCoverage = (codePoint: number) => boolean;
@@ -334,13 +334,15 @@ export function checkEnglishEdition(
     const pairing = pairingProblems(file, id, parsed.data, digest.data);
     // The card can be drawn only from an edition that pairs with its digest.
     // An invisible character has a rule of its own (below), not a second message about the font.
-    const located =
-      pairing.length === 0 && coverage
+    const located = [
+      ...(pairing.length === 0 && coverage
         ? englishCardGlyphProblems(
             { id, data: pairEdition(digest.data, parsed.data) },
             (codePoint) => isHiddenCharacter(codePoint) || coverage(codePoint),
           )
-        : pairing;
+        : pairing),
+      ...englishQualifierProblems(file, parsed.data, digest.data),
+    ];
     for (const problem of located) problems.push({ ...problem, line: at(fieldPath(problem.field)) });
   }
   // The edition is published when its digest is; a draft digest's edition may keep placeholders.

@@ -19,6 +19,15 @@ export interface NewDigest {
   date: Date;
 }
 
+/** A summary names the work it summarises; its own publisher and authors stay the summary's. */
+const SUMMARISES_BLOCK = `  summarises:                 # 这份摘要所摘要的原作（kind: summary 必填）
+    title: "待填写：原作标题"   # 原作标题，照摘要的写法，不加书名号
+    kind: other               # 原作的类型，取值同上
+    # publisher: "原作发布机构" # 摘要写明原作的发布机构时填写；上面的 publisher 只写摘要自己的发布方`;
+
+const SUMMARISES_HINT =
+  '  # summarises: …             # 仅当报告是对另一作品的摘要（kind: summary）时填写，见 CONTRIBUTING.md';
+
 /** A YAML double-quoted string. */
 const quoted = (text: string) => JSON.stringify(text);
 
@@ -53,6 +62,7 @@ ${digest.publisher ? `  publisher: ${quoted(digest.publisher)}` : '  # publisher
   authors: [${digest.authors.map(quoted).join(', ')}]             # 报告署名的作者；没有署名就留空 []
   # date: "2023-12-14"        # 仅当报告写明日期时填写："YYYY"、"YYYY-MM" 或 "YYYY-MM-DD"
   # url: "https://…"          # 仅当报告给出地址时填写
+${digest.kind === 'summary' ? SUMMARISES_BLOCK : SUMMARISES_HINT}
 tags: [${digest.tags.join(', ')}]   # src/content/tags.yaml 中的 id，至少一个
 figures:                      # 1 到 8 个关键数字
 ${figure(1, true)}

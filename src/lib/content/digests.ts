@@ -8,7 +8,7 @@ import { groupByMonth, groupByYear, isPublished, newestFirst, type YearGroup } f
 import { placeholderProblems } from './placeholders.ts';
 import { ContentError, referenceProblems } from './content-rules.ts';
 import { TAG_PAGE_SIZE } from '../site/pagination.ts';
-import { pairingProblems } from './english-rules.ts';
+import { englishQualifierProblems, pairingProblems } from './english-rules.ts';
 import { pairEdition, type EnglishDigestData } from './english.ts';
 import { ENGLISH_PLACEHOLDERS } from './placeholders.ts';
 
@@ -70,6 +70,7 @@ async function load(): Promise<Content> {
     const digest = digestById.get(edition.id);
     const file = edition.filePath ?? edition.id;
     problems.push(...pairingProblems(file, edition.id, edition.data, digest?.data));
+    if (digest) problems.push(...englishQualifierProblems(file, edition.data, digest.data));
     if (digest && isPublished(digest)) {
       problems.push(...placeholderProblems(file, edition.data, edition.body ?? '', ENGLISH_PLACEHOLDERS));
     }

@@ -1,10 +1,19 @@
 /**
  * The pairing of an English edition with its Chinese digest, which no single entry's schema can
- * see: the edition needs its digest, and renders exactly that digest's figures, each once, adding
- * none. Used by the content check (with lines) and by digests.ts (guarding a plain astro build).
+ * see: the edition needs its digest, renders exactly that digest's figures, each once, adding
+ * none, and keeps each value's qualifier. Used by the content check (with lines) and by
+ * digests.ts (guarding a plain astro build).
  */
 import type { ContentProblem } from './content-rules.ts';
 import { explainEn } from './english-schema.ts';
+import {
+  ENGLISH_QUALIFIERS,
+  readQualifiers,
+  SENSE_NAMES,
+  sensesMissingInEnglish,
+  withoutEnglishQualifiers,
+  type QualifierSense,
+} from './value-qualifier.ts';
 
 /** Where a Chinese digest lives, for messages: the English edition's id is its file name. */
 export const chineseDigestFile = (id: string) => `src/content/digests/${id}.mdx`;
@@ -68,5 +77,45 @@ export function pairingProblems(
       ),
     });
   }
+  return problems;
+}
+
+/** How a message suggests an English value with the qualifier of `sense`. */
+function suggestion(sense: QualifierSense, value: string): string {
+  if (sense === 'several') return 'e.g. "several", "dozens of" or "hundreds of"';
+  const [first, second] = ENGLISH_QUALIFIERS[sense];
+  const number = withoutEnglishQualifiers(value);
+  return `e.g. "${first} ${number}" or "${second} ${number}"`;
+}
+
+/**
+ * Every English value that drops the qualifier its figure's Chinese quote gives the number
+ * (value-qualifier.ts): "突破100万" is "more than 1 million", never "1 million". Fields are the
+ * edition's own ("figures[4].value"); figures the edition does not pair are pairingProblems'.
+ */
+export function englishQualifierProblems(
+  file: string,
+  edition: { figures: readonly { id: string; value: string }[] },
+  digest: { figures: readonly { id: string; value: string; quote: string }[] },
+): ContentProblem[] {
+  const chinese = new Map(digest.figures.map((figure) => [figure.id, figure]));
+  const problems: ContentProblem[] = [];
+  edition.figures.forEach((figure, index) => {
+    const source = chinese.get(figure.id);
+    const reading = source && readQualifiers(source.value, source.quote);
+    if (!reading) return;
+    const missing = sensesMissingInEnglish(figure.value, reading);
+    const [first] = missing;
+    if (!first) return;
+    const words = missing.map((qualifier) => `${qualifier.word} (${SENSE_NAMES[qualifier.sense]})`).join(', ');
+    problems.push({
+      file,
+      field: `figures[${index}].value`,
+      message: explainEn(
+        `figure value "${figure.value}" leaves out the qualifier the Chinese quote gives its number: ${words}`,
+        `the same qualifier in English, ${suggestion(first.sense, figure.value)}`,
+      ),
+    });
+  });
   return problems;
 }

@@ -3,9 +3,9 @@
  * them, everything else (report, dates, tags, each figure's quote and as-of) from the digest.
  * Pages, feeds and cards read this joined form, so nothing shared is ever read from two places.
  */
-import { SOURCE_KINDS_EN, type DigestData, type Figure, type Source } from './schema.ts';
-import { bookTitle, NOT_STATED } from './source.ts';
-import type { SiteLanguage } from '../site/site.ts';
+import type { DigestData, Figure, Source } from './schema.ts';
+import { NOT_STATED, shortCitation } from './source.ts';
+import { SITE_EN, type SiteLanguage } from '../site/site.ts';
 import type { EnglishEditionData, EnglishFigure } from './english-schema.ts';
 
 /**
@@ -66,8 +66,7 @@ export function pairEdition(digest: DigestData, edition: EnglishEditionData): En
   };
 }
 
-/** "《标题》 (white paper, 发布方)": the one-line citation of English cards. */
+/** "《标题》 (white paper, 发布方)": the one-line citation of English cards (source.ts shortCitation). */
 export function englishShortCitation(source: Source): string {
-  const by = source.publisher ?? (source.authors.length > 0 ? source.authors.join('、') : undefined);
-  return `${bookTitle(source.title)} (${SOURCE_KINDS_EN[source.kind]}${by ? `, ${by}` : ''})`;
+  return shortCitation(source, SITE_EN.lang);
 }

@@ -187,7 +187,7 @@ describe('sourceSchema', () => {
   it('names the kinds it accepts', () => {
     const result = sourceSchema.safeParse({ ...source, kind: 'blog' });
     expect(result.error?.issues[0]?.message).toBe(
-      'source.kind "blog" 不是已知的报告类型（应为：其中之一：journal-article（期刊论文）、government-briefing（政府简报）、newspaper（报纸报道）、magazine（杂志文章）、white-paper（白皮书）、other（其他））',
+      'source.kind "blog" 不是已知的报告类型（应为：其中之一：journal-article（期刊论文）、government-briefing（政府简报）、newspaper（报纸报道）、magazine（杂志文章）、white-paper（白皮书）、summary（摘要）、other（其他））',
     );
   });
 
@@ -210,6 +210,38 @@ describe('sourceSchema', () => {
       expect(result.error?.issues[0]?.message, url).toMatch(/^source\.url ".*" 不是 http 或 https 网址/);
     }
     expect(sourceSchema.safeParse({ ...source, url: 'https://example.org/report.pdf' }).success).toBe(true);
+  });
+
+  describe('a summary of another work', () => {
+    const original = { title: '中国人工智能大模型技术白皮书(2023版)', kind: 'white-paper', publisher: '中国人工智能学会' };
+    const summary = { title: '《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述', kind: 'summary', authors: [] };
+    const messages = (value: unknown) =>
+      sourceSchema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}  ${issue.message}`);
+
+    it("names the work it summarises, with that work's own publisher, and no publisher of its own", () => {
+      const parsed = sourceSchema.parse({ ...summary, summarises: original });
+      expect(parsed.publisher).toBeUndefined();
+      expect(parsed.summarises).toEqual({ ...original, authors: [] });
+    });
+
+    it('refuses a summary that does not say what it summarises', () => {
+      expect(messages(summary)).toEqual([
+        'kind  source.kind 是 summary（摘要），但没有写它摘要的是哪部作品（应为：summarises: 下面缩进写原作的 title、kind、publisher，例如 title: "中国人工智能大模型技术白皮书(2023版)"、kind: white-paper、publisher: "中国人工智能学会"）',
+      ]);
+    });
+
+    it('refuses summarises on a report that is not a summary', () => {
+      expect(messages({ ...summary, kind: 'white-paper', summarises: original })).toEqual([
+        'summarises  source.summarises 只用于摘要，而 source.kind 是 white-paper（白皮书）（应为：报告是对另一作品的摘要时写 kind: summary；否则删去 summarises）',
+      ]);
+    });
+
+    it('checks the summarised work field by field, naming it', () => {
+      expect(messages({ ...summary, summarises: { ...original, kind: 'book', year: '2023' } })).toEqual([
+        'summarises.kind  source.summarises.kind "book" 不是已知的报告类型（应为：其中之一：journal-article（期刊论文）、government-briefing（政府简报）、newspaper（报纸报道）、magazine（杂志文章）、white-paper（白皮书）、summary（摘要）、other（其他））',
+        'summarises  source.summarises 中有未知字段 "year"（应为：只用这些字段：title, kind, publisher, authors, date, url）',
+      ]);
+    });
   });
 });
 

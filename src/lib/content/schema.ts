@@ -8,6 +8,7 @@ import { slug } from 'github-slugger';
 import { z } from 'astro/zod';
 import { isWebAddress } from './safe-url.ts';
 import { isSlug } from './slug.ts';
+import { readQualifiers } from './value-qualifier.ts';
 import { fullDateProblem, partialDateProblem, publicationInstant } from '../site/dates.ts';
 
 /**
@@ -114,6 +115,8 @@ export const SOURCE_KINDS = {
   newspaper: '报纸报道',
   magazine: '杂志文章',
   'white-paper': '白皮书',
+  /** A text that summarises another work (named in `source.summarises`), not that work itself. */
+  summary: '摘要',
   other: '其他',
 } as const;
 
@@ -126,34 +129,83 @@ export const SOURCE_KINDS_EN: Record<SourceKind, string> = {
   newspaper: 'newspaper report',
   magazine: 'magazine article',
   'white-paper': 'white paper',
+  summary: 'summary',
   other: 'other',
 };
 const sourceKindNames = Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]];
 
-/** The report a digest is written from: only what the report itself states. */
-export const sourceSchema = knownFieldsOnly('source', {
-  /** The report's own title, as it stands in the report. */
-  title: text('source.title', '国产大模型研发现状与创新方向'),
-  /** What kind of publication the report is. */
+/**
+ * What a citation says of a work, only as the text states it: the report itself (`source`), or
+ * the work a summary summarises (`source.summarises`). `where` names the field in messages.
+ */
+const workFields = (where: string, example: { title: string; publisher: string; author: string }) => ({
+  /** The work's own title, as it stands in the text. */
+  title: text(`${where}.title`, example.title),
+  /** What kind of publication the work is. */
   kind: z.enum(sourceKindNames, {
     error: (issue) =>
       explain(
-        `source.kind "${String(issue.input)}" 不是已知的报告类型`,
+        `${where}.kind "${String(issue.input)}" 不是已知的报告类型`,
         `其中之一：${sourceKindNames.map((kind) => `${kind}（${SOURCE_KINDS[kind]}）`).join('、')}`,
       ),
   }),
-  /** The organisation that published the report, when the report names it. */
-  publisher: text('source.publisher', '中国人工智能学会').optional(),
-  /** The authors the report names; an empty list when it names none. */
+  /** The organisation that published the work, when the text names it. */
+  publisher: text(`${where}.publisher`, example.publisher).optional(),
+  /** The authors the text names; an empty list when it names none. */
   authors: z
-    .array(text('source.authors[]', '安晖'), {
-      error: explain('source.authors 不是列表', '姓名列表，例如 ["赵子忠", "王喆"]；报告未署名就写 []'),
+    .array(text(`${where}.authors[]`, example.author), {
+      error: explain(`${where}.authors 不是列表`, '姓名列表，例如 ["赵子忠", "王喆"]；报告未署名就写 []'),
     })
     .default([]),
-  /** The report's date, only when the report states it: "2023", "2023-12" or "2023-12-14". */
-  date: partialDateSchema('source.date', '报告写明的日期').optional(),
-  /** The report's address (http or https), only when the report states it. */
-  url: webAddressSchema('source.url').optional(),
+  /** The work's date, only when the text states it: "2023", "2023-12" or "2023-12-14". */
+  date: partialDateSchema(`${where}.date`, '报告写明的日期').optional(),
+  /** The work's address (http or https), only when the text states it. */
+  url: webAddressSchema(`${where}.url`).optional(),
+});
+
+/**
+ * The work a summary summarises, as the summary names it: a careful bibliography cites a summary
+ * as what it is (its own author and publisher, often unknown) and names the original apart,
+ * like CSL's `original-title` and `original-publisher`.
+ */
+export const summarisedWorkSchema = knownFieldsOnly(
+  'source.summarises',
+  workFields('source.summarises', {
+    title: '中国人工智能大模型技术白皮书(2023版)',
+    publisher: '中国人工智能学会',
+    author: '安晖',
+  }),
+);
+
+const SUMMARISES_EXAMPLE =
+  'summarises: 下面缩进写原作的 title、kind、publisher，例如 title: "中国人工智能大模型技术白皮书(2023版)"、kind: white-paper、publisher: "中国人工智能学会"';
+
+/** The report a digest is written from: only what the report itself states. */
+export const sourceSchema = knownFieldsOnly('source', {
+  ...workFields('source', { title: '国产大模型研发现状与创新方向', publisher: '中国人工智能学会', author: '安晖' }),
+  /**
+   * When the report is a summary of another work (kind: summary): that work, as the summary names
+   * it. Its publisher is the original's, never the summary's.
+   */
+  summarises: summarisedWorkSchema.optional(),
+}).superRefine((source, ctx) => {
+  if (source.kind === 'summary' && !source.summarises) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message: explain('source.kind 是 summary（摘要），但没有写它摘要的是哪部作品', SUMMARISES_EXAMPLE),
+    });
+  }
+  if (source.summarises && source.kind !== 'summary') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['summarises'],
+      message: explain(
+        `source.summarises 只用于摘要，而 source.kind 是 ${source.kind}（${SOURCE_KINDS[source.kind]}）`,
+        '报告是对另一作品的摘要时写 kind: summary；否则删去 summarises',
+      ),
+    });
+  }
 });
 
 /** One number the report states, with the report's own words as evidence. */
@@ -184,6 +236,20 @@ export const figureSchema = knownFieldsOnly('figure', {
   /** Show this figure on the digest's card and the home page; at most 3 per digest. */
   featured: z.boolean({ error: explain('figure featured 不是 true 或 false', 'featured: true') }).default(false),
 });
+
+/**
+ * The message for a value that leaves out a qualifier its quote gives the number
+ * (value-qualifier.ts), or undefined when it keeps them all.
+ */
+export function qualifierMessage(value: string, quote: string): string | undefined {
+  const reading = readQualifiers(value, quote);
+  if (!reading || reading.missing.length === 0) return undefined;
+  const words = reading.missing.map((qualifier) => `“${qualifier.word}”`).join('、');
+  return explain(
+    `value "${value}" 漏掉了 quote 给这个数字的限定词${words}：超过、接近、约、至少、多、余、以上这类词是数字的一部分，要随数字照录`,
+    reading.expected,
+  );
+}
 
 export const MAX_FEATURED_FIGURES = 3;
 export const MAX_FIGURES = 8;
@@ -247,6 +313,9 @@ export const digestSchema = knownFieldsOnly('frontmatter', {
           'value 与引文中的写法一字不差，例如引文"…已超过140个。"对应 value "超过140个"',
         ),
       });
+    } else {
+      const missing = qualifierMessage(figure.value, figure.quote);
+      if (missing) ctx.addIssue({ code: 'custom', path: ['figures', index, 'value'], message: missing });
     }
   });
   const featured = digest.figures.filter((figure) => figure.featured).length;
@@ -283,5 +352,6 @@ export const metricSchema = knownFieldsOnly('metric', {
 export type DigestData = z.output<typeof digestSchema>;
 export type Figure = z.output<typeof figureSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type SummarisedWork = z.output<typeof summarisedWorkSchema>;
 export type TagData = z.output<typeof tagSchema>;
 export type MetricData = z.output<typeof metricSchema>;

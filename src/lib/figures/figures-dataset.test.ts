@@ -42,7 +42,22 @@ const digest = {
     ],
   }),
 };
-const records = figureRecords([digest], site);
+/** A digest of an unsigned summary of a white paper: the summary has no publisher of its own. */
+const summaryDigest = {
+  id: 'white-paper-summary',
+  data: digestSchema.parse({
+    ...digest.data,
+    pubDate: '2026-11-20',
+    source: {
+      title: '《白皮书(2023版)》摘要与AIGC评述',
+      kind: 'summary',
+      authors: [],
+      summarises: { title: '白皮书(2023版)', kind: 'white-paper', publisher: '中国人工智能学会' },
+    },
+    figures: [{ id: 'threshold', value: '百亿', label: '门槛', asOf: '未注明', quote: '参数量达到百亿' }],
+  }),
+};
+const records = figureRecords([digest, summaryDigest], site);
 
 describe('figureRecords', () => {
   it('flattens each figure with its digest and report, absolute URLs, null where not stated', () => {
@@ -64,8 +79,27 @@ describe('figureRecords', () => {
       sourcePublisher: '广西壮族自治区信息中心',
       sourceAuthors: ['赵子忠', '王喆'],
       sourceDate: '2023-12-14',
+      originalTitle: null,
+      originalKind: null,
+      originalPublisher: null,
+      originalAuthors: null,
+      originalDate: null,
     });
     expect(records[1]).toMatchObject({ numeric: null, unit: null, asOfDate: null, metric: null });
+  });
+
+  it("keeps a summary's own (unstated) publisher apart from the original's", () => {
+    expect(records[2]).toMatchObject({
+      sourceTitle: '《白皮书(2023版)》摘要与AIGC评述',
+      sourceKind: 'summary',
+      sourcePublisher: null,
+      sourceAuthors: [],
+      originalTitle: '白皮书(2023版)',
+      originalKind: 'white-paper',
+      originalPublisher: '中国人工智能学会',
+      originalAuthors: [],
+      originalDate: null,
+    });
   });
 });
 
@@ -77,6 +111,7 @@ describe('figuresJson', () => {
     const document: unknown = JSON.parse(figuresJson(records, site));
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...(document as object), figures: [{ ...records[0], asOfDate: '2023年4月' }] })).toBe(false);
+    expect(validate({ ...(document as object), figures: [{ ...records[2], originalKind: 'book' }] })).toBe(false);
   });
 });
 
@@ -92,7 +127,12 @@ describe('figuresCsv', () => {
       numeric: '19',
       sourceAuthors: '赵子忠、王喆',
     });
-    expect(rows[1]).toMatchObject({ numeric: '', asOfDate: '', metric: '' });
+    expect(rows[1]).toMatchObject({ numeric: '', asOfDate: '', metric: '', originalTitle: '', originalAuthors: '' });
+    expect(rows[2]).toMatchObject({
+      sourcePublisher: '',
+      originalKind: 'white-paper',
+      originalPublisher: '中国人工智能学会',
+    });
   });
 });
 

@@ -4,7 +4,7 @@
  * the CSV and the JSON carry the same columns and a spreadsheet needs no unpacking.
  */
 import { stringify } from 'csv-stringify/sync';
-import { SOURCE_KINDS, type DigestData } from '../content/schema.ts';
+import { SOURCE_KINDS, type DigestData, type SummarisedWork } from '../content/schema.ts';
 import { SITE } from '../site/site.ts';
 import { absoluteUrl, digestPath, figurePath, figuresJsonPath, figuresSchemaPath } from '../site/urls.ts';
 
@@ -31,11 +31,32 @@ export interface FigureRecord {
   sourcePublisher: string | null;
   sourceAuthors: string[];
   sourceDate: string | null;
+  /**
+   * When the source is a summary (sourceKind "summary"): the work it summarises, as the summary
+   * names it, like CSL's original-title and original-publisher. The source* fields above are the
+   * summary's own; all five are null for a source that is not a summary.
+   */
+  originalTitle: string | null;
+  originalKind: string | null;
+  originalPublisher: string | null;
+  originalAuthors: string[] | null;
+  originalDate: string | null;
 }
 
 interface DigestLike {
   id: string;
   data: Pick<DigestData, 'figures' | 'source'>;
+}
+
+/** The columns of the work a summary summarises; null for a source that is not a summary. */
+function originalColumns(work: SummarisedWork | undefined) {
+  return {
+    originalTitle: work?.title ?? null,
+    originalKind: work?.kind ?? null,
+    originalPublisher: work?.publisher ?? null,
+    originalAuthors: work ? [...work.authors] : null,
+    originalDate: work?.date ?? null,
+  };
 }
 
 /** The records of every figure of the given (published) digests, in their order. */
@@ -59,6 +80,7 @@ export function figureRecords(digests: readonly DigestLike[], site: URL | string
       sourcePublisher: digest.data.source.publisher ?? null,
       sourceAuthors: [...digest.data.source.authors],
       sourceDate: digest.data.source.date ?? null,
+      ...originalColumns(digest.data.source.summarises),
     })),
   );
 }
@@ -82,6 +104,11 @@ export const FIGURE_COLUMNS = [
   'sourcePublisher',
   'sourceAuthors',
   'sourceDate',
+  'originalTitle',
+  'originalKind',
+  'originalPublisher',
+  'originalAuthors',
+  'originalDate',
 ] as const satisfies readonly (keyof FigureRecord)[];
 
 /** How the CSV joins a report's authors in one cell. */
@@ -93,7 +120,8 @@ export function figuresJson(records: readonly FigureRecord[], site: URL | string
     {
       $schema: absoluteUrl(figuresSchemaPath, site),
       title: `${SITE.name}：报告中的关键数字`,
-      description: '每个数字附报告原话（quote）、报告所说的时点（asOf）与出处；asOfDate 只在报告写明时填写。',
+      description:
+        '每个数字附报告原话（quote）、报告所说的时点（asOf）与出处；asOfDate 只在报告写明时填写。来源是摘要时，source* 是摘要本身，original* 是它所摘要的原作。',
       url: absoluteUrl(figuresJsonPath, site),
       figures: records,
     },
@@ -118,7 +146,11 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
  */
 export function figuresCsv(records: readonly FigureRecord[]): string {
   return stringify(
-    records.map((record) => ({ ...record, sourceAuthors: record.sourceAuthors.join(AUTHOR_SEPARATOR) })),
+    records.map((record) => ({
+      ...record,
+      sourceAuthors: record.sourceAuthors.join(AUTHOR_SEPARATOR),
+      originalAuthors: record.originalAuthors?.join(AUTHOR_SEPARATOR) ?? null,
+    })),
     {
       header: true,
       columns: [...FIGURE_COLUMNS],
@@ -172,6 +204,11 @@ export function figuresJsonSchema(site: URL | string) {
             sourcePublisher: nullable('string'),
             sourceAuthors: { type: 'array', items: { type: 'string' } },
             sourceDate: nullable('string', partialDate),
+            originalTitle: nullable('string', { description: '来源是摘要时，它所摘要的原作的标题' }),
+            originalKind: { enum: [...Object.keys(SOURCE_KINDS), null], description: '原作的类型' },
+            originalPublisher: nullable('string', { description: '原作的发布方（不是摘要的发布方）' }),
+            originalAuthors: nullable('array', { items: { type: 'string' } }),
+            originalDate: nullable('string', partialDate),
           },
         },
       },
