@@ -213,7 +213,11 @@ describe('sourceSchema', () => {
   });
 
   describe('a summary of another work', () => {
-    const original = { title: '中国人工智能大模型技术白皮书(2023版)', kind: 'white-paper', publisher: '中国人工智能学会' };
+    const original = {
+      title: '中国人工智能大模型技术白皮书(2023版)',
+      kind: 'white-paper',
+      publisher: '中国人工智能学会',
+    };
     const summary = { title: '《中国人工智能大模型技术白皮书(2023版)》摘要与AIGC评述', kind: 'summary', authors: [] };
     const messages = (value: unknown) =>
       sourceSchema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}  ${issue.message}`);
