@@ -17,10 +17,10 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from './support/dev-server.ts';
 import { createWorkspace, projectRoot, runNodeScript } from './setup/workspace.ts';
+import { pngHeader } from './support/png-header.ts';
 
 const FIXTURES = join(projectRoot, 'tests/fixtures/bad-digests');
 const STOPPED = '构建在写入任何文件之前停止；dist/ 保持原样。';
@@ -112,27 +112,6 @@ const IMAGE_FILES: Record<string, Buffer | string> = {
   'disguised-svg/chart.png':
     '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>',
 };
-
-/** The signature, IHDR and IEND chunks of a PNG of this size, with no pixel data. */
-function pngHeader(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 function invisible(named: string): string {
   return `含有看不见的字符 ${named}：它不显示，却会改变文字的显示方向或把内容藏起来，读者看到的与文件里写的不一样（应为：删去它：复制来的文字常带着它，在编辑器里用方向键逐字移动光标，光标停顿一下却没有字的地方就是它）`;

@@ -1,8 +1,8 @@
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { imageFacts } from './image-facts.ts';
 import { imageFileProblem } from './images.ts';
+import { pngHeader } from '../../../tests/support/png-header.ts';
 
 /** A real chart-like image in `format`, with enough detail that its pixel data spans the file. */
 async function chart(format: 'png' | 'jpeg'): Promise<Buffer> {
@@ -57,24 +57,3 @@ describe('imageFacts', () => {
     expect(await imageFacts(new TextEncoder().encode('not an image'))).toEqual({ kind: 'file' });
   });
 });
-
-/** The signature, IHDR and IEND chunks of a PNG of this size, with no pixel data. */
-function pngHeader(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
