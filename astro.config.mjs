@@ -84,5 +84,9 @@ export default defineConfig({
   // Pages whose route gives a cache key (src/lib/content/page-cache-keys.ts) are copied from the last
   // build when neither their data nor their code changed: the digest, figure and email pages,
   // 8,856 of the ~9,000 files a build writes at 1,000 digests.
+  // No experimental.parallelPrerender: each render worker loads the whole site again. At 1,000
+  // digests 3 workers took the Astro process from ~1.0 GB to ~1.9 GB, over the 1.5 GB budget,
+  // and neither 3 workers nor the default (one worker on 2 cores) was reliably faster here
+  // (docs/performance.md).
   experimental: { incrementalBuild: true },
 });
