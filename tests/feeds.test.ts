@@ -27,6 +27,7 @@ import {
   readPage,
   sourceTags,
   textOf,
+  viewpointCount,
 } from './support/site.ts';
 
 const siteDir = inject('siteDir');
@@ -84,7 +85,10 @@ describe('/rss.xml', () => {
       expect(cited.match(/《/g)?.length).toBe(cited.match(/》/g)?.length);
       expect(html).toContain('<h2>关键数字</h2>');
       for (const figure of digest.data.figures) expect(html).toContain(figure.value);
-      expect(html).toMatch(/<figure><blockquote>[\s\S]+<\/blockquote><figcaption>/);
+      // Every Viewpoint of the body, rendered: a quote with its caption.
+      expect(html.match(/<figure><blockquote>[\s\S]+?<\/blockquote><figcaption>/g) ?? []).toHaveLength(
+        viewpointCount(digest.id),
+      );
       expect(html).not.toMatch(/<Viewpoint|<EditorNote|^import |^export |data-astro|<style|<script/m);
       expect(html.length).toBeGreaterThan(1500);
     });
@@ -217,7 +221,9 @@ describe('the English feeds', () => {
         expect(translations).toContain(`Our translation: “${figure.en.quoteTranslation}”`);
         expect(quotes).toContain(`原文：“${figure.quote.replace(/\s+/g, ' ').trim()}”`);
       }
-      expect(html).toMatch(/<figure><blockquote>[\s\S]+<\/blockquote><figcaption>/);
+      expect(html.match(/<figure><blockquote>[\s\S]+?<\/blockquote><figcaption>/g) ?? []).toHaveLength(
+        viewpointCount(id, 'en'),
+      );
       expect(html).not.toMatch(/<Viewpoint|<EditorNote|data-astro|<style|<script|编者注/);
       expect(html.length).toBeGreaterThan(1500);
       for (const url of urlsIn(html)) expect(url, id).toMatch(/^(https?:|mailto:)/);

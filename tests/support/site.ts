@@ -109,3 +109,12 @@ export function publishedEnglishDigests(
     return edition ? [{ id: digest.id, data: pairEdition(digest.data, edition) }] : [];
   });
 }
+
+/**
+ * How many `<Viewpoint>` a digest's (or, with `en`, its English edition's) body holds: each
+ * renders as one quoted figure, and a digest whose report gives no one's words as theirs has none.
+ */
+export function viewpointCount(id: string, collection: 'digests' | 'en' = 'digests'): number {
+  const text = readFileSync(join(projectRoot, 'src/content', collection, `${id}.mdx`), 'utf8');
+  return text.match(/^<Viewpoint\b/gm)?.length ?? 0;
+}
