@@ -36,7 +36,7 @@ source:
 tags: [technology]
 figures:
   - id: length
-    value: "2MB"
+    value: "约有2MB"
     label: "正文长度"
     asOf: "未注明"
     quote: "正文约有2MB"
