@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
-import { markdownToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../setup/workspace.ts';
+import { parseMarkdown as parse, markdownText as textOf } from '../support/markdown.ts';
 
 const DOCS = [
   'README.md',
@@ -20,15 +20,6 @@ const DOCS = [
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),
 ];
-
-function parse(text: string): Root {
-  const tree = markdownToMdast(text);
-  if (tree.type !== 'root') throw new Error('expected a Markdown root');
-  return tree;
-}
-
-const textOf = (node: Nodes): string =>
-  'value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
 
 function* walk(node: Nodes): Generator<Nodes> {
   yield node;

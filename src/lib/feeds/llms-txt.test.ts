@@ -1,5 +1,4 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { markdownToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../site/site.ts';
 import {
@@ -16,6 +15,7 @@ import {
   tagFeedPath,
 } from '../site/urls.ts';
 import { LLMS_DIGEST_LIMIT, llmsTxt, type LlmsTxtInput } from './llms-txt.ts';
+import { parseMarkdown as parse, markdownText as textOf } from '../../../tests/support/markdown.ts';
 
 const SITE_URL = 'https://news.example.com/';
 
@@ -35,16 +35,6 @@ const input = (count: number, extra: Partial<LlmsTxtInput> = {}): LlmsTxtInput =
   ],
   ...extra,
 });
-
-/** The file as a Markdown parser reads it. */
-function parse(text: string): Root {
-  const tree = markdownToMdast(text);
-  if (tree.type !== 'root') throw new Error('expected a Markdown root');
-  return tree;
-}
-
-const textOf = (node: Nodes): string =>
-  'value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
 
 /** The H2 sections, each with the links of its lists (text, url and the notes after the link) and its other text. */
 function sections(tree: Root): Map<string, { links: { text: string; url: string; notes: string }[]; text: string }> {
